@@ -1,0 +1,269 @@
+// precis: the native command line. Thin: parse flags, call the core, print.
+//
+//   precis summarize [FILE|-] [--sentences N | --ratio R | --words W]
+//                    [--lang auto|en|de|...] [--algorithm NAME] [--format text|json|markdown]
+//                    [--input text|html]
+//   precis split     [FILE|-] [--lang ...] [--format lines|json]
+//   precis batch     [same options] [--split]  < in.jsonl > out.jsonl
+//
+// Exit status: 0 success, 1 bad input (including any failed batch line), 2 bad usage.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "precis/json.hpp"
+#include "precis/precis.hpp"
+
+namespace {
+
+constexpr int kOk = 0, kBadInput = 1, kBadUsage = 2;
+
+const char* kUsage =
+    "usage: precis <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  summarize [FILE|-]   print the most informative sentences of an article\n"
+    "  split     [FILE|-]   print the sentences of a text, one per line\n"
+    "  batch                summarize (or --split) JSON Lines from stdin to stdout:\n"
+    "                       in  {\"id\": ..., \"text\": ..., <any option below as a field>}\n"
+    "                       out {\"id\", \"summary\", \"selected\", \"sentences\", \"language\"}\n"
+    "                           or {\"id\", \"error\": {\"code\", \"message\"}} for a bad line\n"
+    "\n"
+    "options:\n"
+    "  --sentences N        summary length in sentences (default 3)\n"
+    "  --ratio R            summary length as a share of the sentences, 0 < R <= 1\n"
+    "  --words W            as many sentences as fit in W words (never cuts one)\n"
+    "  --lang L             auto (default) or a language tag: en, de, pt-BR, ...\n"
+    "  --algorithm NAME     auto (default) or lead\n"
+    "  --format F           summarize: text (default), json, markdown; split: lines, json\n"
+    "  --input text|html    input format (default text)\n"
+    "  --split              batch: split only, output {\"id\", \"sentences\", \"language\"}\n"
+    "  -h, --help           this help;  --version  the version\n"
+    "\n"
+    "FILE defaults to stdin. Exit status: 0 success, 1 bad input, 2 bad usage.\n";
+
+struct Args {
+  std::string command;
+  std::string file = "-";
+  bool file_given = false;
+  std::string format;
+  bool split = false;
+  precis::Json options = precis::Json::object();
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "precis: " << message << "\n(run 'precis --help' for usage)\n";
+  return kBadUsage;
+}
+
+// Parses a flag value as a JSON number so that the core validates it like any other.
+bool parse_number(const std::string& s, precis::Json* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  if (s.find_first_of(".eE") == std::string::npos) {
+    long long v = std::strtoll(s.c_str(), &end, 10);
+    if (*end != '\0' || errno) return false;
+    *out = v;
+  } else {
+    double v = std::strtod(s.c_str(), &end);
+    if (*end != '\0' || errno) return false;
+    *out = v;
+  }
+  return true;
+}
+
+// Returns -1 on success, else an exit code.
+int parse_args(int argc, char** argv, Args* a) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kBadUsage;
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      return kOk;
+    }
+    if (arg == "--version") {
+      std::cout << "precis 0.1.0\n";
+      return kOk;
+    }
+    if (a->command.empty()) {
+      if (arg != "summarize" && arg != "split" && arg != "batch") return usage_error("unknown command '" + arg + "'");
+      a->command = arg;
+      continue;
+    }
+    std::string v;
+    if (arg == "--sentences" || arg == "--ratio" || arg == "--words") {
+      precis::Json n;
+      if (!value(&v) || !parse_number(v, &n)) return usage_error(arg + " needs a number");
+      a->options.erase("sentences");
+      a->options.erase("ratio");
+      a->options.erase("words");
+      a->options[arg.substr(2)] = n;
+    } else if (arg == "--lang" || arg == "--algorithm" || arg == "--input") {
+      if (!value(&v)) return usage_error(arg + " needs a value");
+      a->options[arg.substr(2)] = v;
+    } else if (arg == "--format") {
+      if (!value(&v)) return usage_error("--format needs a value");
+      a->format = v;
+    } else if (arg == "--split") {
+      a->split = true;
+    } else if (arg.size() > 1 && arg[0] == '-' ) {
+      return usage_error("unknown option '" + arg + "'");
+    } else if (!a->file_given) {
+      a->file = arg;
+      a->file_given = true;
+    } else {
+      return usage_error("more than one input file");
+    }
+  }
+  if (a->command.empty()) return usage_error("no command");
+  if (a->command == "batch" && a->file_given) return usage_error("batch reads stdin; no FILE");
+  if (a->split && a->command != "batch") return usage_error("--split is for batch");
+  if (a->command == "summarize" && a->format.empty()) a->format = "text";
+  if (a->command == "split" && a->format.empty()) a->format = "lines";
+  if (a->command == "summarize" && a->format != "text" && a->format != "json" && a->format != "markdown") {
+    return usage_error("--format must be text, json or markdown");
+  }
+  if (a->command == "split" && a->format != "lines" && a->format != "json") {
+    return usage_error("--format must be lines or json");
+  }
+  if (a->command == "batch" && !a->format.empty()) return usage_error("batch always writes JSON Lines; no --format");
+  return -1;
+}
+
+bool read_input(const std::string& file, std::string* out) {
+  if (file == "-") {
+    std::ios::sync_with_stdio(false);
+    std::cin >> std::noskipws;
+    out->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return !std::cin.bad();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+// A sentence on one line: runs of white space that contain a line break become a space.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      while (i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' || s[i + 1] == '\r')) ++i;
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+int fail(const precis::Status& status) {
+  std::cerr << "precis: " << precis::error_code_name(status.code) << ": " << status.message << "\n";
+  return kBadInput;
+}
+
+int run_single(const Args& a, const precis::Options& options) {
+  std::string input;
+  if (!read_input(a.file, &input)) {
+    std::cerr << "precis: cannot read '" << a.file << "'\n";
+    return kBadInput;
+  }
+  precis::Result result;
+  if (a.command == "split") {
+    precis::Status status = precis::split(input, options, &result);
+    if (!status.ok()) return fail(status);
+    if (a.format == "json") {
+      std::cout << precis::dump(precis::split_to_json(result)) << "\n";
+    } else {
+      for (std::size_t i = 0; i < result.sentences.size(); ++i) std::cout << one_line(result.sentence_text(i)) << "\n";
+    }
+    return kOk;
+  }
+  precis::Status status = precis::summarize(input, options, &result);
+  if (!status.ok()) return fail(status);
+  if (a.format == "json") {
+    std::cout << precis::dump(precis::result_to_json(result)) << "\n";
+  } else {
+    for (std::size_t i : result.summary) {
+      std::cout << (a.format == "markdown" ? "- " : "") << one_line(result.sentence_text(i)) << "\n";
+    }
+  }
+  return kOk;
+}
+
+precis::Json batch_line(const std::string& line, const Args& a, const precis::Options& base, bool* ok) {
+  *ok = false;
+  precis::Json in = precis::Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  precis::Json id = nullptr;
+  auto error = [&](const precis::Status& s) { return precis::Json{{"id", id}, {"error", precis::error_to_json(s)}}; };
+  if (in.is_discarded()) return error({precis::ErrorCode::kInvalidInput, "the line is not valid JSON"});
+  if (!in.is_object()) return error({precis::ErrorCode::kInvalidInput, "the line is not a JSON object"});
+  if (in.contains("id")) id = in["id"];
+  if (!in.contains("text") || !in["text"].is_string()) {
+    return error({precis::ErrorCode::kInvalidInput, "the line has no \"text\" string"});
+  }
+  precis::Options options = base;
+  precis::Status status = precis::options_from_json(in, &options, precis::UnknownKeys::kIgnore);
+  if (!status.ok()) return error(status);
+  const std::string& text = in["text"].get_ref<const std::string&>();
+  precis::Result result;
+  status = a.split ? precis::split(text, options, &result) : precis::summarize(text, options, &result);
+  if (!status.ok()) return error(status);
+  precis::Json sentences = precis::Json::array();
+  for (std::size_t i = 0; i < result.sentences.size(); ++i) sentences.push_back(result.sentence_text(i));
+  *ok = true;
+  if (a.split) return precis::Json{{"id", id}, {"sentences", std::move(sentences)}, {"language", result.language}};
+  std::string summary;
+  for (std::size_t k = 0; k < result.summary.size(); ++k) {
+    if (k) summary += "\n";
+    summary += one_line(result.sentence_text(result.summary[k]));
+  }
+  return precis::Json{{"id", id},
+                      {"summary", summary},
+                      {"selected", result.summary},
+                      {"sentences", std::move(sentences)},
+                      {"language", result.language}};
+}
+
+int run_batch(const Args& a, const precis::Options& base) {
+  std::ios::sync_with_stdio(false);
+  std::string line;
+  bool all_ok = true;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    bool ok = false;
+    std::cout << precis::dump(batch_line(line, a, base, &ok)) << "\n";
+    all_ok = all_ok && ok;
+  }
+  std::cout.flush();
+  return all_ok ? kOk : kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  if (int rc = parse_args(argc, argv, &a); rc >= 0) return rc;
+  precis::Options options;
+  precis::Status status = precis::options_from_json(a.options, &options);
+  if (!status.ok()) return usage_error(std::string(precis::error_code_name(status.code)) + ": " + status.message);
+  return a.command == "batch" ? run_batch(a, options) : run_single(a, options);
+}

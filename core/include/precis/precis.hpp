@@ -1,0 +1,126 @@
+// Précis: extractive summarization of articles.
+//
+//   #include <precis/precis.hpp>
+//
+//   precis::Options options;          // defaults: 3 sentences, language "auto"
+//   options.sentences = 4;
+//   precis::Result result;
+//   precis::Status status = precis::summarize(article_utf8, options, &result);
+//   if (!status.ok()) { report(status.code, status.message); }
+//   for (size_t i : result.summary) print(result.sentence_text(i));
+//
+// The pipeline: decode (UTF-8 repair) -> blocks (line structure) -> sentences ->
+// terms -> scores -> selection. Every offset in a Result is a UTF-8 byte offset into
+// Result::text, the repaired input (identical to the input when it was valid UTF-8).
+// Nothing here throws: errors are values (Status) with stable codes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace precis {
+
+// Stable error codes; their names (error_code_name) are part of the CLI, batch and JS
+// contracts. Append new codes; never renumber or rename.
+enum class ErrorCode {
+  kOk = 0,
+  kInvalidOption,     // "invalid_option": an option is unknown, of the wrong type or out of range
+  kInvalidLanguage,   // "invalid_language": a language code that is not a BCP 47-like tag
+  kInputTooLarge,     // "input_too_large": input longer than Options::max_input_bytes
+  kInvalidInput,      // "invalid_input": a batch line that is not a JSON object with "text"
+  kUnsupported,       // "unsupported": a valid request this version cannot serve
+  kInternal,          // "internal_error": a bug; please report it
+};
+
+// "ok", "invalid_option", ... (see ErrorCode).
+std::string_view error_code_name(ErrorCode code);
+
+struct Status {
+  ErrorCode code = ErrorCode::kOk;
+  std::string message;
+
+  bool ok() const { return code == ErrorCode::kOk; }
+  static Status Ok() { return {}; }
+  static Status Error(ErrorCode c, std::string m) { return {c, std::move(m)}; }
+};
+
+enum class Budget { kSentences, kRatio, kWords };
+enum class InputFormat { kText, kHtml };
+
+struct Options {
+  // How long the summary is: exactly one budget applies (the last one set).
+  //   kSentences: `sentences` sentences (default 3), at least 1.
+  //   kRatio:     round(ratio * eligible sentences), ratio in (0, 1], at least 1.
+  //   kWords:     as many top sentences as fit in `words` words; never cuts a sentence;
+  //               at least one sentence even if it alone is longer.
+  Budget budget = Budget::kSentences;
+  int sentences = 3;
+  double ratio = 0.2;
+  int words = 100;
+
+  // "auto" (default) detects the language; otherwise a language tag such as "en",
+  // "de", "pt-BR". English gets English abbreviation rules and stopwords; other
+  // languages use the language-independent rules of this version.
+  std::string language = "auto";
+
+  // "auto" (default): TF-IDF centrality plus a position prior, with a redundancy
+  // check. "lead": the first sentences of the body.
+  std::string algorithm = "auto";
+
+  // kText (default). kHtml is accepted by the option parsers and answered with
+  // ErrorCode::kUnsupported until HTML input lands.
+  InputFormat input = InputFormat::kText;
+
+  // Inputs longer than this many bytes give ErrorCode::kInputTooLarge. Default 64 MiB.
+  std::size_t max_input_bytes = std::size_t{64} << 20;
+};
+
+// One sentence of the input, in document order.
+struct Sentence {
+  std::size_t start = 0;   // byte offset into Result::text (inclusive)
+  std::size_t end = 0;     // byte offset into Result::text (exclusive)
+  std::uint32_t block = 0; // index of the block (paragraph, heading, byline line, ...)
+  std::uint32_t words = 0; // word tokens in the sentence
+  bool eligible = false;   // may be chosen: a prose sentence, not a label-like line
+  double score = 0;        // higher is more summary-worthy; 0 for ineligible sentences
+  bool selected = false;   // part of the summary
+};
+
+struct Keyword {
+  std::string text;        // as written in the text (first occurrence)
+  double score = 0;
+};
+
+struct Stats {
+  std::size_t characters = 0;  // Unicode code points of Result::text
+  std::size_t words = 0;       // word tokens
+  std::size_t sentences = 0;
+  double milliseconds = 0;     // wall time of the call
+};
+
+struct Result {
+  std::string text;                 // the input after UTF-8 repair
+  std::size_t repaired = 0;         // invalid byte sequences replaced by U+FFFD
+  std::string language;             // tag used ("en", "und" when undetermined, ...)
+  std::vector<Sentence> sentences;
+  std::vector<std::size_t> summary; // indices into `sentences`, ascending
+  std::vector<Keyword> keywords;    // best first
+  Stats stats;
+
+  std::string_view sentence_text(std::size_t i) const {
+    const Sentence& s = sentences[i];
+    return std::string_view(text).substr(s.start, s.end - s.start);
+  }
+};
+
+// Summarizes `input` (UTF-8; invalid bytes are repaired, never rejected). Empty or
+// whitespace-only input gives an empty result and Ok.
+Status summarize(std::string_view input, const Options& options, Result* result);
+
+// Splits `input` into sentences only (no scores, no summary, no keywords).
+Status split(std::string_view input, const Options& options, Result* result);
+
+}  // namespace precis

@@ -1,0 +1,164 @@
+// The public API: runs the stages in order and turns every failure into a Status.
+#include "precis/precis.hpp"
+
+#include <chrono>
+#include <exception>
+#include <new>
+
+#include "blocks/blocks.hpp"
+#include "decode/decode.hpp"
+#include "lang/lang.hpp"
+#include "score/score.hpp"
+#include "segment/segment.hpp"
+#include "select/select.hpp"
+#include "terms/terms.hpp"
+#include "unicode/unicode.hpp"
+
+namespace precis {
+
+std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "ok";
+    case ErrorCode::kInvalidOption: return "invalid_option";
+    case ErrorCode::kInvalidLanguage: return "invalid_language";
+    case ErrorCode::kInputTooLarge: return "input_too_large";
+    case ErrorCode::kInvalidInput: return "invalid_input";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kInternal: return "internal_error";
+  }
+  return "internal_error";
+}
+
+namespace {
+
+constexpr std::size_t kKeywords = 10;
+// A sentence needs this many words to be chosen (unless no sentence has).
+constexpr std::uint32_t kMinWords = 3;
+
+Status check_options(std::string_view input, const Options& o) {
+  if (input.size() > o.max_input_bytes) {
+    return Status::Error(ErrorCode::kInputTooLarge, "input is " + std::to_string(input.size()) +
+                                                        " bytes; the limit is " + std::to_string(o.max_input_bytes));
+  }
+  if (o.input == InputFormat::kHtml) {
+    return Status::Error(ErrorCode::kUnsupported, "HTML input is not supported by this version; pass plain text");
+  }
+  if (o.sentences < 1 || o.words < 1 || !(o.ratio > 0 && o.ratio <= 1)) {
+    return Status::Error(ErrorCode::kInvalidOption, "the budget must be at least one sentence or word, and a ratio in (0, 1]");
+  }
+  if (o.language != "auto" && !lang::is_valid_tag(o.language)) {
+    return Status::Error(ErrorCode::kInvalidLanguage, "\"" + o.language + "\" is not a language tag");
+  }
+  if (o.algorithm != "auto" && o.algorithm != "lead") {
+    return Status::Error(ErrorCode::kInvalidOption, "unknown algorithm \"" + o.algorithm + "\"");
+  }
+  return Status::Ok();
+}
+
+// Stages 1-3, shared by split and summarize.
+void segment_text(std::string_view input, const Options& options, Result* r) {
+  r->text = decode::repair_utf8(input, &r->repaired);
+  const std::string_view text = r->text;
+  r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
+  const auto blocks = blocks::find_blocks(text);
+  std::vector<segment::Span> spans;
+  segment::split_blocks(text, blocks, segment::rules_for(r->language), spans);
+  r->sentences.reserve(spans.size());
+  for (const auto& span : spans) {
+    Sentence s;
+    s.start = span.start;
+    s.end = span.end;
+    s.block = span.block;
+    s.eligible = blocks[span.block].prose;
+    r->sentences.push_back(s);
+  }
+  std::size_t characters = 0;
+  for (unsigned char c : r->text) characters += (c & 0xC0) != 0x80;
+  r->stats.characters = characters;
+  r->stats.sentences = r->sentences.size();
+}
+
+template <class Fn>
+Status guarded(Result* result, Fn&& fn) {
+  if (!result) return Status::Error(ErrorCode::kInternal, "result must not be null");
+  try {
+    *result = Result{};
+    return fn();
+  } catch (const std::bad_alloc&) {
+    *result = Result{};
+    return Status::Error(ErrorCode::kInputTooLarge, "out of memory");
+  } catch (const std::exception& e) {
+    *result = Result{};
+    return Status::Error(ErrorCode::kInternal, e.what());
+  } catch (...) {
+    *result = Result{};
+    return Status::Error(ErrorCode::kInternal, "unknown error");
+  }
+}
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+
+Status split(std::string_view input, const Options& options, Result* result) {
+  return guarded(result, [&] {
+    const auto t0 = std::chrono::steady_clock::now();
+    Status status = check_options(input, options);
+    if (!status.ok()) return status;
+    segment_text(input, options, result);
+    result->stats.milliseconds = elapsed_ms(t0);
+    return Status::Ok();
+  });
+}
+
+Status summarize(std::string_view input, const Options& options, Result* result) {
+  return guarded(result, [&] {
+    const auto t0 = std::chrono::steady_clock::now();
+    Status status = check_options(input, options);
+    if (!status.ok()) return status;
+    Result& r = *result;
+    segment_text(input, options, &r);
+
+    const terms::Analysis analysis = terms::analyze(r.text, [&] {
+      std::vector<segment::Span> spans;
+      spans.reserve(r.sentences.size());
+      for (const auto& s : r.sentences) spans.push_back({s.start, s.end, s.block});
+      return spans;
+    }(), r.language);
+    r.stats.words = analysis.words;
+
+    // Eligible: prose sentences with a few words. If the text has none (a list of
+    // headlines, text without punctuation), every sentence with a word is.
+    std::vector<bool> eligible(r.sentences.size(), false);
+    std::vector<std::uint32_t> words(r.sentences.size(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      words[i] = analysis.sentences[i].words;
+      r.sentences[i].words = words[i];
+      eligible[i] = r.sentences[i].eligible && words[i] >= kMinWords;
+      any = any || eligible[i];
+    }
+    if (!any) {
+      for (std::size_t i = 0; i < r.sentences.size(); ++i) eligible[i] = words[i] > 0;
+    }
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].eligible = eligible[i];
+
+    const auto algorithm = options.algorithm == "lead" ? score::Algorithm::kLead : score::Algorithm::kAuto;
+    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm);
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
+
+    r.summary = select::choose(scored, eligible, words, options);
+    for (std::size_t i : r.summary) r.sentences[i].selected = true;
+
+    for (const auto& k : score::keywords(analysis, eligible, kKeywords)) {
+      const auto& v = analysis.vocabulary;
+      r.keywords.push_back({r.text.substr(v.first[k.term], v.first_length[k.term]), k.score});
+    }
+    r.stats.milliseconds = elapsed_ms(t0);
+    return Status::Ok();
+  });
+}
+
+}  // namespace precis

@@ -1,0 +1,155 @@
+#include "blocks/blocks.hpp"
+
+#include "unicode/unicode.hpp"
+
+namespace precis::blocks {
+
+using unicode::GeneralCategory;
+
+bool is_terminal(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?':
+    case 0x2026:  // … horizontal ellipsis
+    case 0x203C: case 0x2047: case 0x2048: case 0x2049:  // ‼ ⁇ ⁈ ⁉
+    case 0x3002: case 0xFF0E: case 0xFF01: case 0xFF1F: case 0xFF61:  // 。．！？｡
+    case 0x0964: case 0x0965:  // । ॥ Devanagari danda
+    case 0x061F: case 0x06D4:  // ؟ ۔ Arabic question mark, Urdu full stop
+    case 0x0589:               // ։ Armenian full stop
+    case 0x1362: case 0x1367: case 0x1368:  // ። ፧ ፨ Ethiopic
+    case 0x104A: case 0x104B:  // ၊ ။ Myanmar
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing(char32_t cp) {
+  if (cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}') return true;
+  if (cp < 0x80) return false;
+  auto gc = unicode::category(cp);
+  // Pe: closing brackets; Pf: final quotes (’ ” »); Pi too, because “ and ‘ close
+  // quotations in German and other conventions.
+  return gc == GeneralCategory::Pe || gc == GeneralCategory::Pf || gc == GeneralCategory::Pi;
+}
+
+bool ends_with_terminal(std::string_view text) {
+  std::size_t i = text.size();
+  while (i > 0) {
+    char32_t cp = unicode::prev(text, i);
+    if (unicode::is_space(cp) || is_closing(cp)) continue;
+    return is_terminal(cp);
+  }
+  return false;
+}
+
+namespace {
+
+struct Line {
+  std::size_t start, end;  // trimmed content; start == end for a blank line
+};
+
+bool is_list_marker_start(std::string_view text, std::size_t i, std::size_t end) {
+  std::size_t j = i;
+  char32_t cp = unicode::next(text, j);
+  auto space_follows = [&](std::size_t k) {
+    if (k >= end) return false;
+    return unicode::is_space(unicode::next(text, k));
+  };
+  if (cp == '-' || cp == '*' || cp == '+' || cp == 0x2022 /* • */ || cp == 0x00B7 /* · */ ||
+      cp == 0x2013 /* – */ || cp == 0x2014 /* — */ || cp == 0x25AA || cp == 0x25CF) {
+    return space_follows(j);
+  }
+  // "1." "12)" "a)" -- at most 3 digits, or one letter followed by ')'.
+  std::size_t digits = 0;
+  std::size_t k = i;
+  while (k < end && text[k] >= '0' && text[k] <= '9' && digits < 4) ++k, ++digits;
+  if (digits >= 1 && digits <= 3 && k < end && (text[k] == '.' || text[k] == ')')) return space_follows(k + 1);
+  if (unicode::is_letter(cp) && j < end && text[j] == ')') return space_follows(j + 1);
+  return false;
+}
+
+std::size_t code_points(std::string_view text, const Line& line) {
+  std::size_t n = 0;
+  for (std::size_t i = line.start; i < line.end; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// Hard-wrapped prose: a long line without terminal punctuation, continued by a line
+// that starts with a lower-case letter and is itself long or ends a sentence. Short
+// label lines ("by Dmytro Basmat", a headline followed by one) never qualify.
+bool wraps_into(std::string_view text, const Line& line, const Line& next) {
+  constexpr std::size_t kWrapWidth = 40;
+  if (next.start == next.end || code_points(text, line) < kWrapWidth) return false;
+  std::size_t k = next.start;
+  if (!unicode::is_lower(unicode::next(text, k))) return false;
+  return code_points(text, next) >= kWrapWidth || ends_with_terminal(text.substr(next.start, next.end - next.start));
+}
+
+}  // namespace
+
+std::vector<Block> find_blocks(std::string_view text) {
+  // Lines, trimmed.
+  std::vector<Line> lines;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t line_start = i, line_end = i, next_line = text.size();
+    while (line_end < text.size()) {
+      std::size_t k = line_end;
+      char32_t cp = unicode::next(text, k);
+      if (unicode::is_line_break(cp)) {
+        next_line = k;
+        if (cp == '\r' && k < text.size() && text[k] == '\n') next_line = k + 1;
+        break;
+      }
+      line_end = k;
+    }
+    // Trim.
+    std::size_t s = line_start, e = line_end;
+    while (s < e) {
+      std::size_t k = s;
+      char32_t cp = unicode::next(text, k);
+      if (!unicode::is_space(cp) && cp != 0xFEFF) break;
+      s = k;
+    }
+    while (e > s) {
+      std::size_t k = e;
+      char32_t cp = unicode::prev(text, k);
+      if (!unicode::is_space(cp)) break;
+      e = k;
+    }
+    lines.push_back({s, s == e ? s : e});
+    i = next_line;
+    if (line_end >= text.size()) break;
+  }
+
+  std::vector<Block> blocks;
+  bool open = false;
+  Block cur;
+  auto close = [&]() {
+    if (open) {
+      cur.prose = ends_with_terminal(text.substr(cur.start, cur.end - cur.start));
+      blocks.push_back(cur);
+    }
+    open = false;
+  };
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const Line& line = lines[n];
+    if (line.start == line.end) {
+      close();
+      continue;
+    }
+    if (open && is_list_marker_start(text, line.start, line.end)) close();
+    if (!open) {
+      cur = Block{line.start, line.end, false};
+      open = true;
+    } else {
+      cur.end = line.end;
+    }
+    const bool terminal = ends_with_terminal(text.substr(line.start, line.end - line.start));
+    if (!terminal && !(n + 1 < lines.size() && wraps_into(text, line, lines[n + 1]))) close();
+  }
+  close();
+  return blocks;
+}
+
+}  // namespace precis::blocks

@@ -1,0 +1,43 @@
+// Unicode character properties and UTF-8 helpers for the core. The property tables are
+// generated at build time from Debian's unicode-data files (core/data/gen/unicode.mjs).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace precis::unicode {
+
+// Same order as GC in core/data/gen/unicode.mjs.
+enum class GeneralCategory : std::uint8_t {
+  Cn, Lu, Ll, Lt, Lm, Lo, Mn, Mc, Me, Nd, Nl, No, Pc, Pd, Ps, Pe, Pi, Pf, Po,
+  Sm, Sc, Sk, So, Zs, Zl, Zp, Cc, Cf, Cs, Co
+};
+
+GeneralCategory category(char32_t cp);
+std::string_view category_name(GeneralCategory gc);
+
+bool is_letter(char32_t cp);   // L*
+bool is_upper(char32_t cp);    // Lu, Lt
+bool is_lower(char32_t cp);    // Ll
+bool is_digit(char32_t cp);    // Nd
+// Letters, marks, numbers and connector punctuation: what words are made of.
+bool is_word_char(char32_t cp);
+// White space: Zs, Zl, Zp and the C0/C1 spaces (tab, LF, VT, FF, CR, NEL).
+bool is_space(char32_t cp);
+// Line terminators: LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+bool is_line_break(char32_t cp);
+
+// Appends the full case folding (CaseFolding.txt, statuses C and F) of cp to out.
+void append_folded(char32_t cp, std::string& out);
+// Appends cp as UTF-8.
+void append_utf8(char32_t cp, std::string& out);
+
+// Decodes the code point at text[i] and advances i. `text` must be valid UTF-8 (the
+// core only calls this on repaired text); a malformed byte decodes as U+FFFD.
+char32_t next(std::string_view text, std::size_t& i);
+// Decodes the code point that ends just before text[i] and moves i back to its start.
+char32_t prev(std::string_view text, std::size_t& i);
+
+}  // namespace precis::unicode

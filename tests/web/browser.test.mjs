@@ -1,0 +1,245 @@
+// Real-browser test of the assembled page (build/site) in Debian's Chromium.
+//
+//   npm run build && node scripts/assemble-site.mjs && node --test tests/web/
+//
+// Starts scripts/serve.mjs on a free port, drives /usr/bin/chromium with
+// playwright-core, and checks the seed summary, that nothing leaves the origin,
+// that nothing logs an error or breaks the CSP, and that user text stays text.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, startServer } from '../../scripts/serve.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// PRECIS_SITE points the test at another assembled copy of the site (default build/site).
+const SITE = path.resolve(REPO, process.env.PRECIS_SITE ?? path.join('build', 'site'));
+const SCREENSHOTS = path.join(REPO, 'build', 'screenshots');
+const SEED = path.join(REPO, 'seeds', '000_74440941a785ace3.txt');
+const SEED_EXPECT = path.join(REPO, 'seeds', '000_74440941a785ace3.expect.json');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const STEP_TIMEOUT = 15_000; // per Playwright action or wait
+const TEST_TIMEOUT = 40_000;
+
+// Fail loudly, never skip: without the assembled site there is nothing to test.
+for (const file of ['index.html', 'app.js', 'worker.js', 'precis/precis.mjs', 'precis/dist/precis-core.wasm']) {
+  if (!existsSync(path.join(SITE, file))) {
+    throw new Error(
+      `${path.join(path.relative(REPO, SITE), file)} is missing. Build and assemble the site first:\n` +
+        '  npm run build && node scripts/assemble-site.mjs',
+    );
+  }
+}
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`);
+}
+
+let server;
+let baseURL;
+let browser;
+
+before(async () => {
+  ({ server, url: baseURL } = await startServer({ root: SITE, port: 0 }));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+/**
+ * Open the page in a fresh context, recording every request, every console error,
+ * every uncaught exception and every CSP violation it produces.
+ */
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const probe = { requests: [], errors: [] };
+
+  // Context-level, so requests from the worker (module imports, the .wasm) count too.
+  context.on('request', (request) => probe.requests.push(request.url()));
+  // Console messages from the page's dedicated workers arrive here as well.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') probe.errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => probe.errors.push(`pageerror: ${err.message}`));
+  page.on('crash', () => probe.errors.push('the page crashed'));
+
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+
+  const response = await page.goto(baseURL);
+  assert.equal(response.status(), 200);
+  return { context, page, probe, response };
+}
+
+/** Put `text` and `count` in the page and wait until it reports ready or error. */
+async function summarize(page, text, count) {
+  await page.fill('#input', text);
+  await page.fill('#count', String(count));
+  await page.waitForSelector('body[data-status="ready"], body[data-status="error"]');
+  const status = await page.getAttribute('body', 'data-status');
+  if (status !== 'ready') {
+    const shown = await page.textContent('#message');
+    assert.fail(`the page reported an error instead of a summary: ${shown}`);
+  }
+}
+
+async function highlights(page) {
+  return page.$$eval('#original mark', (marks) => marks.map((m) => m.textContent));
+}
+
+async function summaryItems(page) {
+  return page.$$eval('#summary li', (items) => items.map((li) => li.textContent));
+}
+
+/** No console errors, no uncaught exceptions, no CSP violations. */
+async function assertClean(page, probe) {
+  const violations = await page.evaluate(() => window.__cspViolations);
+  assert.deepEqual(violations, [], 'CSP violations');
+  assert.deepEqual(probe.errors, [], 'console errors / page errors');
+}
+
+function readExpectations() {
+  assert.ok(
+    existsSync(SEED_EXPECT),
+    `${path.relative(REPO, SEED_EXPECT)} is missing: the seed test needs its expectations`,
+  );
+  return JSON.parse(readFileSync(SEED_EXPECT, 'utf8'));
+}
+
+const seedText = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n'); // a textarea's value uses \n
+
+test('the seed article gets the expected summary, highlighted in place', { timeout: TEST_TIMEOUT }, async () => {
+  const expect = readExpectations();
+  const wanted = expect.sentences ?? 3;
+  const { context, page, probe } = await openPage();
+  try {
+    await summarize(page, seedText, wanted);
+
+    const marks = await highlights(page);
+    const items = await summaryItems(page);
+    const shown = `\nhighlighted:\n  ${marks.map((m) => JSON.stringify(m)).join('\n  ')}`;
+
+    // Taken before the assertions, so a failing run leaves a picture of what it saw.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'seed.png'), fullPage: true });
+
+    assert.equal(items.length, wanted, `expected ${wanted} summary items${shown}`);
+    assert.deepEqual(marks, items, 'the highlighted sentences must be the summary items, in order');
+    // The rendering of the original must be the original, character for character.
+    assert.equal(await page.textContent('#original'), seedText, '#original does not reproduce the input text');
+
+    for (const needle of expect.must_include ?? []) {
+      assert.ok(marks.some((m) => m.includes(needle)), `no highlighted sentence includes ${JSON.stringify(needle)}${shown}`);
+    }
+    for (const needle of expect.must_exclude ?? []) {
+      assert.ok(
+        ![...marks, ...items].some((m) => m.includes(needle)),
+        `a selected sentence includes ${JSON.stringify(needle)}${shown}`,
+      );
+    }
+    for (const token of expect.no_cut_after ?? []) {
+      for (const mark of marks) {
+        assert.ok(!mark.trimEnd().endsWith(token), `sentence cut after ${JSON.stringify(token)}: ${JSON.stringify(mark)}`);
+      }
+    }
+
+    const stats = await page.textContent('#stats');
+    assert.match(stats, /\d+ sentences · \d+ words · [\d.]+ ms/);
+
+    await assertClean(page, probe);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every request stays on the origin; no errors, no CSP violations', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, probe, response } = await openPage();
+  try {
+    // The header and the <meta> carry the same policy.
+    assert.equal(response.headers()['content-security-policy'], CONTENT_SECURITY_POLICY);
+    assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+    const metaPolicy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.equal(metaPolicy, CONTENT_SECURITY_POLICY);
+
+    await summarize(page, seedText, 3);
+    await summarize(page, seedText, 5); // and re-summarizing when the count changes
+    assert.equal((await summaryItems(page)).length, 5);
+
+    const origin = new URL(baseURL).origin;
+    // data: URLs (the empty favicon) never leave the page; everything else must be ours.
+    const offOrigin = probe.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+    assert.deepEqual(offOrigin, [], 'requests to other origins');
+    // Make sure the worker's requests were seen at all, or the check above proves little.
+    assert.ok(
+      probe.requests.some((url) => url.endsWith('/precis/dist/precis-core.wasm')),
+      `the .wasm request was not observed; requests seen:\n  ${probe.requests.join('\n  ')}`,
+    );
+
+    await assertClean(page, probe);
+  } finally {
+    await context.close();
+  }
+});
+
+test('user text is rendered as text, never as HTML', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, probe } = await openPage();
+  const img = '<img src=x onerror="window.__xss=1">';
+  const script = '<script>window.__xss=1</script>';
+  const text =
+    `The markup ${img} must show up as typed. ` +
+    `A script tag such as ${script} must not run either. ` +
+    'Both lines are plain text to the summarizer and to the page.';
+  try {
+    await summarize(page, text, 3);
+    // Give a wrongly created <img> time to fail its load and fire onerror.
+    await page.waitForTimeout(300);
+
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'injected code ran');
+    assert.equal(await page.locator('#original img, #original script, #summary img, #summary script').count(), 0);
+    const shown = await page.innerText('#original');
+    assert.ok(shown.includes(img), `the <img> markup is not shown literally: ${shown}`);
+    assert.ok(shown.includes(script), `the <script> markup is not shown literally: ${shown}`);
+    const origin = new URL(baseURL).origin;
+    assert.ok(!probe.requests.includes(`${origin}/x`), 'the injected <img> was fetched');
+
+    await assertClean(page, probe);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a dropped .txt file is loaded and summarized', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, probe } = await openPage();
+  try {
+    // A synthetic drop carrying a File, as a drag from the desktop would deliver it.
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'article.txt', { type: 'text/plain' }));
+      return transfer;
+    }, seedText);
+    await page.dispatchEvent('#input', 'drop', { dataTransfer });
+    await page.waitForSelector('body[data-status="ready"], body[data-status="error"]');
+    assert.equal(await page.getAttribute('body', 'data-status'), 'ready', await page.textContent('#message'));
+
+    assert.equal(await page.inputValue('#input'), seedText);
+    assert.equal((await summaryItems(page)).length, 3);
+    await assertClean(page, probe);
+  } finally {
+    await context.close();
+  }
+});
