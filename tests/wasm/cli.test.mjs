@@ -1,0 +1,118 @@
+// The native CLI's contract (DESIGN.md): commands, flags, formats, batch, exit codes.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, precis } from './helpers.mjs';
+
+const SEED = join(ROOT, 'seeds', '000_74440941a785ace3.txt');
+const TEXT = 'The council met on Monday. It approved the budget for next year. Critics said the plan was rushed. The mayor disagreed.';
+
+test('--help and bad usage', () => {
+  const help = precis(['--help']);
+  assert.equal(help.status, 0);
+  for (const word of ['summarize', 'split', 'batch', '--sentences', '--ratio', '--words', '--lang', '--algorithm', '--format', '--input', '--split']) {
+    assert.ok(help.stdout.includes(word), word);
+  }
+  const cases = [
+    [[], 2],
+    [['frobnicate'], 2],
+    [['summarize', '--bogus'], 2],
+    [['summarize', '--sentences'], 2],
+    [['summarize', '--sentences', 'x'], 2],
+    [['summarize', '--sentences', '0'], 2],
+    [['summarize', '--ratio', '2'], 2],
+    [['summarize', '--format', 'pdf'], 2],
+    [['summarize', '--lang', '!!'], 2],
+    [['split', '--format', 'markdown'], 2],
+    [['batch', 'file.jsonl'], 2],
+    [['summarize', '--split'], 2],
+    [['summarize', '/nonexistent/file.txt'], 1],
+  ];
+  for (const [args, status] of cases) {
+    const r = precis(args, TEXT);
+    assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stderr.length > 0, `${args.join(' ')} says why`);
+  }
+});
+
+test('summarize: file, stdin, and formats', () => {
+  const fromFile = precis(['summarize', SEED, '--sentences', '2']);
+  const fromStdin = precis(['summarize', '-', '--sentences', '2'], readFileSync(SEED));
+  assert.equal(fromFile.status, 0);
+  assert.equal(fromFile.stdout, fromStdin.stdout);
+  assert.equal(fromFile.stdout.trimEnd().split('\n').length, 2);
+
+  const md = precis(['summarize', '--sentences', '2', '--format', 'markdown'], TEXT);
+  assert.equal(md.status, 0);
+  const lines = md.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2);
+  assert.ok(lines.every((l) => l.startsWith('- ')));
+
+  const json = JSON.parse(precis(['summarize', '--format', 'json', '--sentences', '1'], TEXT).stdout);
+  assert.equal(json.summary.length, 1);
+  assert.equal(json.sentences.length, 4);
+});
+
+test('split: lines and json', () => {
+  const lines = precis(['split'], TEXT);
+  assert.equal(lines.status, 0);
+  assert.deepEqual(lines.stdout.trimEnd().split('\n'), [
+    'The council met on Monday.',
+    'It approved the budget for next year.',
+    'Critics said the plan was rushed.',
+    'The mayor disagreed.',
+  ]);
+  const json = JSON.parse(precis(['split', '--format', 'json'], 'Ünï. Zwei.').stdout);
+  assert.equal(json.sentences.length, 2);
+  // Byte offsets natively: "Ünï." is 6 bytes.
+  assert.deepEqual([json.sentences[0].start, json.sentences[0].end, json.sentences[1].start], [0, 6, 7]);
+});
+
+test('batch: one output line per input line, in order, errors per line', () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: TEXT, sentences: 2 }),
+    '{not json',
+    JSON.stringify({ id: 7, title: 'no text here' }),
+    JSON.stringify({ id: 'b', text: TEXT, sentences: 0 }),
+    JSON.stringify({ id: 'c', text: TEXT, ratio: 0.5, lang: 'en', extra: 'ignored' }),
+    JSON.stringify({ id: 'd', text: TEXT, input: 'html' }),
+    JSON.stringify([1, 2]),
+  ].join('\n') + '\n';
+  const r = precis(['batch', '--sentences', '1'], input);
+  assert.equal(r.status, 1, 'a failed line makes the exit status 1');
+  const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(out.length, 7);
+  assert.deepEqual(Object.keys(out[0]), ['id', 'summary', 'selected', 'sentences', 'language']);
+  assert.equal(out[0].id, 'a');
+  assert.equal(out[0].selected.length, 2);
+  assert.equal(out[0].summary, out[0].selected.map((i) => out[0].sentences[i]).join('\n'));
+  assert.deepEqual(out[1], { id: null, error: { code: 'invalid_input', message: out[1].error.message } });
+  assert.equal(out[2].id, 7);
+  assert.equal(out[2].error.code, 'invalid_input');
+  assert.equal(out[3].id, 'b');
+  assert.equal(out[3].error.code, 'invalid_option');
+  assert.equal(out[4].id, 'c');
+  assert.equal(out[4].selected.length, 2);
+  assert.equal(out[4].language, 'en');
+  assert.equal(out[5].error.code, 'unsupported');
+  assert.equal(out[6].error.code, 'invalid_input');
+});
+
+test('batch: all good lines exit 0; --split writes id, sentences, language', () => {
+  const input = [{ id: 1, text: TEXT }, { id: 2, text: 'Short one. Another.' }].map((o) => JSON.stringify(o)).join('\n');
+  const r = precis(['batch', '--split'], input);
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(Object.keys(out[0]), ['id', 'sentences', 'language']);
+  assert.deepEqual(out[1].sentences, ['Short one.', 'Another.']);
+  const summarized = precis(['batch'], input);
+  assert.equal(summarized.status, 0);
+  assert.equal(JSON.parse(summarized.stdout.split('\n')[0]).selected.length, 3, 'default 3 sentences');
+});
+
+test('empty input: no sentences, exit 0', () => {
+  assert.deepEqual(precis(['summarize'], ''), { status: 0, stdout: '', stderr: '' });
+  const json = JSON.parse(precis(['summarize', '--format', 'json'], '').stdout);
+  assert.deepEqual([json.sentences, json.summary], [[], []]);
+});

@@ -1,0 +1,84 @@
+// Précis: extractive summarization (ES module + WebAssembly).
+
+export interface SummarizeOptions {
+  /** Number of sentences in the summary (default 3). Give only one of sentences/ratio/words. */
+  sentences?: number;
+  /** Share of the sentences, in (0, 1]. */
+  ratio?: number;
+  /** As many top sentences as fit in this many words; never cuts a sentence. */
+  words?: number;
+  /** "auto" (default) or a language tag such as "en", "de", "pt-BR". */
+  lang?: string;
+  /** "auto" (default): TF-IDF centrality + position; "lead": the first sentences. */
+  algorithm?: 'auto' | 'lead';
+  /** "text" (default). "html" is reserved: this version answers it with code "unsupported". */
+  input?: 'text' | 'html';
+  /** Inputs longer than this many UTF-8 bytes fail with "input_too_large" (default 64 MiB). */
+  max_input_bytes?: number;
+}
+
+export interface Sentence {
+  text: string;
+  /** UTF-16 index into the input string (inclusive). */
+  start: number;
+  /** UTF-16 index into the input string (exclusive): text === input.slice(start, end). */
+  end: number;
+  /** Index of the block (paragraph, headline, byline line, ...) holding the sentence. */
+  block: number;
+  score: number;
+  selected: boolean;
+}
+
+export interface Keyword {
+  text: string;
+  /** In (0, 1]; the best keyword scores 1. */
+  score: number;
+}
+
+export interface SummaryResult {
+  /** Language tag used ("en", or "und" when undetermined). */
+  language: string;
+  sentences: Sentence[];
+  /** Indices into `sentences` of the summary, in document order. */
+  summary: number[];
+  keywords: Keyword[];
+  stats: { characters: number; words: number; sentences: number; milliseconds: number };
+}
+
+export interface SplitResult {
+  language: string;
+  sentences: Array<Pick<Sentence, 'text' | 'start' | 'end' | 'block'>>;
+}
+
+/** Stable error codes. */
+export type PrecisErrorCode =
+  | 'invalid_option'
+  | 'invalid_language'
+  | 'input_too_large'
+  | 'invalid_input'
+  | 'unsupported'
+  | 'internal_error';
+
+export class PrecisError extends Error {
+  readonly code: PrecisErrorCode;
+}
+
+export interface LoadOptions {
+  /** Where to fetch precis-core.wasm from (default: next to this module). */
+  wasmURL?: string | URL;
+  /** The bytes of precis-core.wasm, if you have them already. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** A loaded core; its calls are synchronous. */
+export interface Precis {
+  summarize(text: string, options?: SummarizeOptions): SummaryResult;
+  split(text: string, options?: Pick<SummarizeOptions, 'lang' | 'input' | 'max_input_bytes'>): SplitResult;
+  /** The core's JSON with UTF-8 byte offsets (identical to `precis summarize --format json`). */
+  summarizeJSON(text: string, options?: SummarizeOptions): string;
+  readonly version: string;
+}
+
+export function load(options?: LoadOptions): Promise<Precis>;
+export function summarize(text: string, options?: SummarizeOptions): Promise<SummaryResult>;
+export function split(text: string, options?: Pick<SummarizeOptions, 'lang' | 'input' | 'max_input_bytes'>): Promise<SplitResult>;

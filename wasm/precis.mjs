@@ -1,0 +1,108 @@
+// Précis: extractive summarization in the browser, in Workers and in Node.
+//
+//   import { summarize } from 'precis';
+//   const result = await summarize(articleText, { sentences: 3 });
+//   for (const i of result.summary) console.log(result.sentences[i].text);
+//
+// The module loads its WebAssembly core (dist/precis-core.wasm, next to this file)
+// on first use and never touches the network otherwise. All text logic lives in the
+// core; this file only marshals strings and turns core errors into PrecisError.
+import createPrecisCore from './dist/precis-core.mjs';
+
+/** An error reported by the core, with a stable `code` (see precis.d.ts). */
+export class PrecisError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'PrecisError';
+    this.code = code;
+  }
+}
+
+const isNode = typeof process === 'object' && typeof process.versions === 'object' && !!process.versions.node;
+
+// JavaScript strings may hold lone surrogates, which have no UTF-8 form; emscripten's
+// string copy would mangle the code unit after them. Replacing each by U+FFFD (one code
+// unit, like the WHATWG TextEncoder does) keeps every UTF-16 index where it was.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function unwrap(json) {
+  const value = JSON.parse(json);
+  if (value && value.error) throw new PrecisError(value.error.code, value.error.message);
+  return value;
+}
+
+function checkArgs(text, options) {
+  if (typeof text !== 'string') throw new PrecisError('invalid_input', 'text must be a string');
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new PrecisError('invalid_option', 'options must be an object');
+  }
+  return JSON.stringify(options ?? {});
+}
+
+/** A loaded core: synchronous calls. */
+class Precis {
+  #core;
+  constructor(core) {
+    this.#core = core;
+  }
+  /** Summarizes text; offsets in the result are UTF-16 indices into `text`. */
+  summarize(text, options) {
+    const opts = checkArgs(text, options);
+    return unwrap(this.#core.summarize(wellFormed(text), opts));
+  }
+  /** Splits text into sentences. */
+  split(text, options) {
+    const opts = checkArgs(text, options);
+    return unwrap(this.#core.split(wellFormed(text), opts));
+  }
+  /** The core's own JSON with UTF-8 byte offsets, as `precis summarize --format json`. */
+  summarizeJSON(text, options) {
+    const opts = checkArgs(text, options);
+    const json = this.#core.summarizeBytes(wellFormed(text), opts);
+    unwrap(json);
+    return json;
+  }
+  get version() {
+    return this.#core.version();
+  }
+}
+
+let defaultInstance = null;
+
+/**
+ * Loads the core. Options: `wasmURL` (string or URL of precis-core.wasm), or
+ * `wasmBinary` (its bytes). Without them the .wasm next to this module is used.
+ */
+export async function load(options = {}) {
+  const moduleArgs = {};
+  if (options.wasmBinary) {
+    moduleArgs.wasmBinary = options.wasmBinary;
+  } else if (isNode && !options.wasmURL) {
+    // In Node, read the file: fetch() of a file: URL is not available.
+    const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
+    moduleArgs.wasmBinary = await readFile(new URL('./dist/precis-core.wasm', import.meta.url));
+  } else {
+    const url = options.wasmURL ? String(options.wasmURL) : new URL('./dist/precis-core.wasm', import.meta.url).href;
+    moduleArgs.locateFile = () => url;
+  }
+  return new Precis(await createPrecisCore(moduleArgs));
+}
+
+function instance() {
+  defaultInstance ??= load();
+  return defaultInstance;
+}
+
+/** Summarizes text with the default core (loaded on first use). */
+export async function summarize(text, options) {
+  return (await instance()).summarize(text, options);
+}
+
+/** Splits text into sentences with the default core (loaded on first use). */
+export async function split(text, options) {
+  return (await instance()).split(text, options);
+}
