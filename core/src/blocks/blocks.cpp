@@ -132,21 +132,26 @@ std::vector<Block> find_blocks(std::string_view text) {
     }
     open = false;
   };
+  bool continued = false;  // the previous line wrapped into this one
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const Line& line = lines[n];
     if (line.start == line.end) {
       close();
+      continued = false;
       continue;
     }
-    if (open && is_list_marker_start(text, line.start, line.end)) close();
+    const bool terminal = ends_with_terminal(text.substr(line.start, line.end - line.start));
+    const bool wraps = !terminal && n + 1 < lines.size() && wraps_into(text, line, lines[n + 1]);
+    if (open && !continued && is_list_marker_start(text, line.start, line.end)) close();
+    if (!terminal && !wraps && !continued) close();  // a label-like line stands alone
     if (!open) {
       cur = Block{line.start, line.end, false};
       open = true;
     } else {
       cur.end = line.end;
     }
-    const bool terminal = ends_with_terminal(text.substr(line.start, line.end - line.start));
-    if (!terminal && !(n + 1 < lines.size() && wraps_into(text, line, lines[n + 1]))) close();
+    if (!terminal && !wraps) close();
+    continued = wraps;
   }
   close();
   return blocks;
