@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SHARED = join(ROOT, '..', 'shared');
+// The shared data folder beside the project (override with PRECIS_SHARED).
+export const SHARED = process.env.PRECIS_SHARED ?? join(ROOT, '..', 'shared');
 export const CLI = join(ROOT, 'build', 'native', 'precis');
 
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
