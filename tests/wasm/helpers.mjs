@@ -14,7 +14,8 @@ if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` 
 /** Runs the native CLI; returns {status, stdout, stderr}. */
 export function precis(args, input = '') {
   const r = spawnSync(CLI, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.error) throw r.error;
+  // EPIPE: the CLI exited (e.g. on bad usage) before reading its input; its status stands.
+  if (r.error && r.error.code !== 'EPIPE') throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
