@@ -1,15 +1,18 @@
 #include "lang/lang.hpp"
 
+#include <algorithm>
+
 #include "terms/terms.hpp"
 
 namespace precis::lang {
 
 bool is_valid_tag(std::string_view tag) {
+  if (tag == "auto") return true;
   auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
   std::size_t i = 0;
   while (i < tag.size() && alpha(tag[i])) ++i;
-  if (i < 2 || i > 4) return false;
+  if (i < 2 || i > 3) return false;
   while (i < tag.size()) {
     if (tag[i] != '-' && tag[i] != '_') return false;
     std::size_t j = ++i;
@@ -21,10 +24,29 @@ bool is_valid_tag(std::string_view tag) {
 }
 
 std::string normalize_tag(std::string_view tag) {
-  std::string out(tag);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c == '_') c = '-';
+  // BCP 47 case conventions: language lower-case, script title-case ("Hant"), region
+  // upper-case ("BR"); "_" becomes "-".
+  std::string out;
+  out.reserve(tag.size());
+  std::size_t i = 0;
+  bool first = true;
+  while (i <= tag.size()) {
+    std::size_t j = i;
+    while (j < tag.size() && tag[j] != '-' && tag[j] != '_') ++j;
+    std::string sub(tag.substr(i, j - i));
+    for (char& c : sub) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    const bool letters = std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!first && letters && sub.size() == 2) {
+      for (char& c : sub) c = static_cast<char>(c - 32);
+    } else if (!first && letters && sub.size() == 4) {
+      sub[0] = static_cast<char>(sub[0] - 32);
+    }
+    if (!first) out.push_back('-');
+    out += sub;
+    first = false;
+    i = j + 1;
   }
   return out;
 }

@@ -51,12 +51,17 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
     for_each_word(text, sentences[s].start, sentences[s].end, [&](std::size_t ws, std::size_t we, std::string_view folded) {
       ++st.words;
       term.assign(folded);
-      if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) term.resize(term.size() - 2);
+      std::size_t surface = we - ws;
+      if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
+        term.resize(term.size() - 2);
+        // The surface form without "'s" or "’s" (3 bytes for the curly apostrophe).
+        surface -= text[we - 2] == '\'' ? 2 : 4;
+      }
       auto [it, inserted] = ids.try_emplace(term, static_cast<std::uint32_t>(a.vocabulary.folded.size()));
       if (inserted) {
         a.vocabulary.folded.push_back(term);
         a.vocabulary.first.push_back(ws);
-        a.vocabulary.first_length.push_back(static_cast<std::uint32_t>(we - ws));
+        a.vocabulary.first_length.push_back(static_cast<std::uint32_t>(surface));
         a.vocabulary.stopword.push_back(stop.count(term) != 0);
         a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; }));
       }

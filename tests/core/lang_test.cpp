@@ -1,0 +1,136 @@
+// Language tags and detection (core/src/lang).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "lang/lang.hpp"
+
+namespace {
+
+using precis::lang::detect;
+using precis::lang::is_valid_tag;
+using precis::lang::normalize_tag;
+
+TEST(Lang, IsValidTag) {
+  const std::pair<std::string_view, bool> cases[] = {
+      // 2-3 letters, then "-" subtags of 1-8 letters or digits; "auto" is accepted too.
+      {"en", true},
+      {"de", true},
+      {"EN", true},
+      {"fil", true},
+      {"pt-BR", true},
+      {"en-gb", true},
+      {"zh-Hant", true},
+      {"zh-Hant-TW", true},
+      {"sr-Latn-RS", true},
+      {"es-419", true},
+      {"de-1996", true},
+      {"en-GB-oxendict", true},  // an 8-character subtag
+      {"en-x-a", true},          // a 1-character subtag
+      {"auto", true},
+      {"pt_BR", true},           // locale-style separator
+      {"abcd", false},           // 4-letter primary subtags are reserved
+      {"", false},
+      {"e", false},
+      {"x", false},
+      {"english", false},
+      {"en-", false},
+      {"-en", false},
+      {"en--us", false},
+      {"en-abcdefghi", false},   // a 9-character subtag
+      {"en-toolongsubtag", false},
+      {"1en", false},
+      {"e1", false},
+      {"en us", false},
+      {" en", false},
+      {"en ", false},
+      {"en-US!", false},
+      {"en.US", false},
+      {"en/US", false},
+      {"\xC3\xA9n", false},  // én
+      {"en-\xC3\xA9", false},
+  };
+  for (const auto& [tag, want] : cases) {
+    SCOPED_TRACE("\"" + std::string(tag) + "\"");
+    EXPECT_EQ(is_valid_tag(tag), want);
+  }
+}
+
+TEST(Lang, NormalizeTag) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"en", "en"},
+      {"EN", "en"},
+      {"De", "de"},
+      {"EN-gb", "en-GB"},
+      {"auto", "auto"},
+      {"zh-hant", "zh-Hant"},
+      {"pt_br", "pt-BR"},
+      {"SR-LATN-rs", "sr-Latn-RS"},
+      {"es-419", "es-419"},
+      {"en-gb-oxendict", "en-GB-oxendict"},
+  };
+  for (const auto& [tag, want] : cases) {
+    SCOPED_TRACE(std::string(tag));
+    EXPECT_EQ(normalize_tag(tag), want);
+  }
+}
+
+TEST(Lang, Detect) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"", "und"},
+      {"   \n\t ", "und"},
+      {"The cat", "und"},  // fewer than three words
+      {"the of and", "en"},
+      {"2025 2026 2027 2028", "und"},  // numbers are not words here
+      {"Presidential Office head Andriy Yermak held a phone call with U.S. Secretary of State Marco Rubio "
+       "on Sept. 20, ahead of an anticipated meeting between President Volodymyr Zelensky and U.S. President "
+       "Donald Trump next week.",
+       "en"},
+      {"He has, however, ruled out sending U.S. troops as peacekeeping forces. He has also stated that "
+       "Europe should play the leading role in providing these guarantees.",
+       "en"},
+      {"Die Regierung hat am Montag beschlossen, die Steuern zu senken. Viele B\xC3\xBCrger sind dar\xC3\xBC"
+       "ber froh, aber die Opposition kritisiert den Plan scharf.",
+       "und"},
+      {"Der Pr\xC3\xA4sident traf sich mit dem Au\xC3\x9F" "enminister, um \xC3\xBC" "ber die Lage zu sprechen.", "und"},
+      // Президент провел встречу с министром иностранных дел в Киеве.
+      {"\xD0\x9F\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82 \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBB "
+       "\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD1\x83 \xD1\x81 \xD0\xBC\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD1\x80\xD0\xBE\xD0\xBC "
+       "\xD0\xB8\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x80\xD0\xB0\xD0\xBD\xD0\xBD\xD1\x8B\xD1\x85 \xD0\xB4\xD0\xB5\xD0\xBB \xD0\xB2 "
+       "\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2\xD0\xB5.",
+       "und"},
+      // 今天天气很好。我们去公园吧。
+      {"\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE4\xBB\xAC\xE5\x8E\xBB"
+       "\xE5\x85\xAC\xE5\x9B\xAD\xE5\x90\xA7\xE3\x80\x82",
+       "und"},
+  };
+  for (const auto& [text, want] : cases) {
+    SCOPED_TRACE(std::string(text));
+    EXPECT_EQ(detect(text), want);
+  }
+}
+
+TEST(Lang, DetectLooksAtTheFirst64KiB) {
+  const std::string english = "The minister said that the talks were over and that he was happy with them. ";
+  // "Der Minister sagte, die Gespräche seien vorbei. "
+  const std::string german = "Der Minister sagte, die Gespr\xC3\xA4" "che seien vorbei. ";
+  std::string english_first, german_first;
+  while (english_first.size() < 70 * 1024) english_first += english;
+  while (german_first.size() < 70 * 1024) german_first += german;
+  const std::string a = english_first + german_first + german_first;  // English only in the sample
+  const std::string b = german_first + english_first + english_first;
+  EXPECT_EQ(detect(a), "en");
+  EXPECT_EQ(detect(b), "und");
+  // A sample boundary inside a multi-byte character is not a problem.
+  for (std::size_t pad = 0; pad < 3; ++pad) {
+    SCOPED_TRACE(pad);
+    std::string c(64 * 1024 - 1 - pad, ' ');
+    c.insert(0, english);
+    c.resize(64 * 1024 - 1 - pad);
+    c += "\xE2\x82\xAC\xE2\x82\xAC";  // €€ across the boundary
+    EXPECT_EQ(detect(c), "en");
+  }
+}
+
+}  // namespace
