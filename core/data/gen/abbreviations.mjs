@@ -1,4 +1,4 @@
-// Embeds the per-language splitter data files (core/data/abbreviations/<lang>.txt)
+// Embeds the per-language splitter data files (core/data/segment/<lang>.txt)
 // into the core as string constants; the core parses them once at first use.
 //   usage: node abbreviations.mjs OUT.inc FILE.txt ...
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // Generates core/src/unicode tables from Debian's unicode-data files (UnicodeData.txt,
-// CaseFolding.txt), so no Unicode property is typed by hand.
+// CaseFolding.txt, auxiliary/SentenceBreakProperty.txt), so no Unicode property is typed
+// by hand.
 //   usage: node unicode.mjs /usr/share/unicode OUT.inc
 // Output (C++ included by core/src/unicode/unicode.cpp):
 //   kGcRanges[]: sorted (start << 5 | category) — each range runs to the next start;
@@ -7,6 +8,10 @@
 //   kFoldKeys[] / kFoldVals[]: full case folding (status C + F). A value is
 //                (length << 24 | code point) when length == 1, else (length << 24 | offset
 //                into kFoldExtra).
+//   kSbRanges[]: sorted (start << 5 | Sentence_Break value) covering every code point —
+//                each range runs to the next start; unlisted code points are Other. The
+//                value indexes SB (same order as enum class SentenceBreak in
+//                core/src/unicode/sentence_break.hpp). Included by sentence_break.cpp.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,6 +46,26 @@ for (const line of readFileSync(join(dir, 'UnicodeData.txt'), 'utf8').split('\n'
 const ranges = [];
 for (let cp = 0; cp < 0x110000; cp++) {
   if (cp === 0 || cats[cp] !== cats[cp - 1]) ranges.push(((cp << 5) | cats[cp]) >>> 0);
+}
+
+// Must match enum class SentenceBreak in core/src/unicode/sentence_break.hpp.
+const SB = ['Other', 'CR', 'LF', 'Extend', 'Sep', 'Format', 'Sp', 'Lower', 'Upper',
+  'OLetter', 'Numeric', 'ATerm', 'SContinue', 'STerm', 'Close'];
+const sbIndex = new Map(SB.map((v, i) => [v, i]));
+
+const sb = new Uint8Array(0x110000); // 0 = Other (the file's @missing default)
+for (const line of readFileSync(join(dir, 'auxiliary', 'SentenceBreakProperty.txt'), 'utf8').split('\n')) {
+  const body = line.split('#')[0].trim();
+  if (!body) continue;
+  const [cps, value] = body.split(';').map((s) => s.trim());
+  const v = sbIndex.get(value);
+  if (v === undefined) throw new Error(`unknown Sentence_Break value ${value} at ${cps}`);
+  const [lo, hi = lo] = cps.split('..').map((h) => parseInt(h, 16));
+  sb.fill(v, lo, hi + 1);
+}
+const sbRanges = [];
+for (let cp = 0; cp < 0x110000; cp++) {
+  if (cp === 0 || sb[cp] !== sb[cp - 1]) sbRanges.push(((cp << 5) | sb[cp]) >>> 0);
 }
 
 const fold = [];
@@ -80,6 +105,10 @@ ${rows(fold.map((f) => f[1]))}
 static constexpr uint32_t kFoldExtra[] = {
 ${rows(extra)}
 };
+static constexpr uint32_t kSbRanges[] = {
+${rows(sbRanges)}
+};
 `;
 writeFileSync(out, src);
-console.log(`unicode tables: ${ranges.length} category ranges, ${fold.length} case foldings`);
+console.log(`unicode tables: ${ranges.length} category ranges, ${fold.length} case foldings, ` +
+  `${sbRanges.length} sentence-break ranges`);

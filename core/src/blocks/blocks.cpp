@@ -1,5 +1,6 @@
 #include "blocks/blocks.hpp"
 
+#include "unicode/sentence_break.hpp"
 #include "unicode/unicode.hpp"
 
 namespace precis::blocks {
@@ -7,20 +8,9 @@ namespace precis::blocks {
 using unicode::GeneralCategory;
 
 bool is_terminal(char32_t cp) {
-  switch (cp) {
-    case '.': case '!': case '?':
-    case 0x2026:  // … horizontal ellipsis
-    case 0x203C: case 0x2047: case 0x2048: case 0x2049:  // ‼ ⁇ ⁈ ⁉
-    case 0x3002: case 0xFF0E: case 0xFF01: case 0xFF1F: case 0xFF61:  // 。．！？｡
-    case 0x0964: case 0x0965:  // । ॥ Devanagari danda
-    case 0x061F: case 0x06D4:  // ؟ ۔ Arabic question mark, Urdu full stop
-    case 0x0589:               // ։ Armenian full stop
-    case 0x1362: case 0x1367: case 0x1368:  // ። ፧ ፨ Ethiopic
-    case 0x104A: case 0x104B:  // ၊ ။ Myanmar
-      return true;
-    default:
-      return false;
-  }
+  if (cp == 0x2026) return true;  // … horizontal ellipsis (Sentence_Break=Other, but final)
+  const auto sb = unicode::sentence_break(cp);
+  return sb == unicode::SentenceBreak::ATerm || sb == unicode::SentenceBreak::STerm;
 }
 
 bool is_closing(char32_t cp) {

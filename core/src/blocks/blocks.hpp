@@ -27,8 +27,9 @@ struct Block {
 // Linear in the text.
 std::vector<Block> find_blocks(std::string_view text);
 
-// True for sentence-final punctuation: . ! ? … and the CJK, Devanagari, Arabic,
-// Armenian, Ethiopic and Myanmar full stops and question marks.
+// True for sentence-final punctuation: characters with the UAX #29 Sentence_Break
+// property ATerm or STerm (. ! ? and the full stops and question marks of other
+// scripts, from the generated tables), and the ellipsis ….
 bool is_terminal(char32_t cp);
 // True for characters that may close a sentence after its final punctuation:
 // quotes and closing brackets.

@@ -1,12 +1,24 @@
 #include "segment/segment.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "unicode/sentence_break.hpp"
 #include "unicode/unicode.hpp"
 
 namespace precis::segment {
 namespace {
 #include "precis_gen/abbreviations.inc"
+
+using unicode::SentenceBreak;
+
+// Words and tokens are looked at only this far, so each decision costs O(1).
+constexpr std::size_t kMaxToken = 64;
+// Quotations and brackets shorter than this (bytes) hold their sentence together:
+// "How many? I don't know." is one sentence. Longer spans are likely unbalanced marks.
+constexpr std::size_t kMaxProtected = 600;
+// Nesting depth tracked for quotes and brackets.
+constexpr std::size_t kMaxDepth = 32;
 
 std::string fold(std::string_view s) {
   std::string out;
@@ -14,6 +26,8 @@ std::string fold(std::string_view s) {
   while (i < s.size()) unicode::append_folded(unicode::next(s, i), out);
   return out;
 }
+
+// ---- data ----------------------------------------------------------------------------
 
 Rules parse_rules(std::string_view data) {
   Rules r;
@@ -24,146 +38,717 @@ Rules parse_rules(std::string_view data) {
     std::string_view line = data.substr(pos, eol - pos);
     pos = eol + 1;
     std::vector<std::string_view> words;
-    std::size_t w = 0;
-    while (w < line.size()) {
-      while (w < line.size() && line[w] == ' ') ++w;
-      std::size_t e = line.find(' ', w);
-      if (e == std::string_view::npos) e = line.size();
+    for (std::size_t w = 0; w < line.size();) {
+      while (w < line.size() && (line[w] == ' ' || line[w] == '\t')) ++w;
+      std::size_t e = w;
+      while (e < line.size() && line[e] != ' ' && line[e] != '\t') ++e;
       if (e > w) words.push_back(line.substr(w, e - w));
       w = e;
     }
     if (words.empty()) continue;
+    const std::string_view directive = words[0];
+    if (directive == "ordinal-dot") {
+      r.ordinal_dot = true;
+      continue;
+    }
     AbbrevClass cls = AbbrevClass::kNone;
-    bool starter = false;
-    if (words[0] == "title") cls = AbbrevClass::kTitle;
-    else if (words[0] == "number") cls = AbbrevClass::kNumber;
-    else if (words[0] == "month") cls = AbbrevClass::kMonth;
-    else if (words[0] == "common") cls = AbbrevClass::kCommon;
-    else if (words[0] == "starter") starter = true;
+    if (directive == "title") cls = AbbrevClass::kTitle;
+    else if (directive == "number") cls = AbbrevClass::kNumber;
+    else if (directive == "month") cls = AbbrevClass::kMonth;
+    else if (directive == "common") cls = AbbrevClass::kCommon;
+    else if (directive == "time") cls = AbbrevClass::kTime;
     for (std::size_t k = 1; k < words.size(); ++k) {
-      std::string f = fold(words[k]);
-      if (starter) {
-        r.starters.insert(f);
-      } else {
-        // A word listed in two classes keeps the first (title/number/month before common).
-        r.abbreviations.emplace(f, cls);
+      if (directive == "terminal") {
+        std::size_t i = 0;
+        while (i < words[k].size()) r.terminals.push_back(unicode::next(words[k], i));
+        continue;
       }
+      std::string f = fold(words[k]);
+      if (cls != AbbrevClass::kNone) r.abbreviations.emplace(f, cls);  // the first class listed wins
+      else if (directive == "starter") r.starters.insert(f);
+      else if (directive == "capitalized") r.capitalized.insert(f);
+      else if (directive == "continuer") r.continuers.insert(f);
+      else if (directive == "preposition") r.prepositions.insert(f);
     }
   }
   return r;
 }
 
+const std::map<std::string, Rules, std::less<>>& all_rules() {
+  // Parsed once; never modified afterwards.
+  static const std::map<std::string, Rules, std::less<>> all = [] {
+    std::map<std::string, Rules, std::less<>> m;
+    for (const auto& d : kSplitterData) m.emplace(d.language, parse_rules(d.text));
+    return m;
+  }();
+  return all;
+}
+
+// ---- characters ----------------------------------------------------------------------
+
 bool is_opening(char32_t cp) {
-  if (cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{') return true;
+  if (cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == '`') return true;
   if (cp < 0x80) return false;
   auto gc = unicode::category(cp);
   return gc == unicode::GeneralCategory::Ps || gc == unicode::GeneralCategory::Pi ||
          gc == unicode::GeneralCategory::Pf;
 }
 
-bool is_cjk_terminal(char32_t cp) {
-  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+bool is_closing(char32_t cp) { return cp == '`' || blocks::is_closing(cp); }
+
+bool is_bullet(char32_t cp) {
+  switch (cp) {
+    case 0x2022: case 0x25E6: case 0x25AA: case 0x2023: case 0x2043: case 0x2219: case 0x00B7:
+    case 0x25CF: case 0x25CB: case 0x25A0: case 0x25A1: case 0x27A2: case 0x25BA:
+      return true;
+    default:
+      return false;
+  }
 }
 
-}  // namespace
-
-AbbrevClass Rules::lookup(std::string_view folded) const {
-  auto it = abbreviations.find(std::string(folded));
-  return it == abbreviations.end() ? AbbrevClass::kNone : it->second;
+bool is_dash(char32_t cp) {
+  return cp == '-' || (cp >= 0x80 && unicode::category(cp) == unicode::GeneralCategory::Pd);
 }
 
-bool Rules::is_starter(std::string_view folded) const {
-  return starters.count(std::string(folded)) != 0;
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool roman_letter(char32_t c) {
+  return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M';
 }
 
-const Rules& rules_for(std::string_view language) {
-  // Parsed once; the map is filled before first use and never modified afterwards.
-  static const std::map<std::string, Rules, std::less<>> all = [] {
-    std::map<std::string, Rules, std::less<>> m;
-    for (const auto& d : kSplitterData) m.emplace(d.language, parse_rules(d.text));
+// ---- list markers: "1." "2)" "a." "(b)" "•" ----------------------------------------
+
+struct Marker {
+  enum Kind { kNone, kBullet, kNumber, kLetter, kParenNumber, kParenLetter } kind = kNone;
+  char32_t bullet = 0;
+  int value = 0;          // number, or the letter
+  std::string suffix;     // "." ")" ".)"
+};
+
+// The marker at text[i] (followed by space or, for bullets, anything), if any.
+Marker parse_marker(std::string_view text, std::size_t i, std::size_t end) {
+  Marker m;
+  if (i >= end) return m;
+  std::size_t k = i;
+  char32_t cp = unicode::next(text, k);
+  if (is_bullet(cp) || cp == '*') {
+    m.kind = Marker::kBullet;
+    m.bullet = cp;
     return m;
-  }();
-  static const Rules empty;
-  std::string_view primary = language.substr(0, language.find('-'));
-  auto it = all.find(primary);
-  return it == all.end() ? empty : it->second;
+  }
+  auto space_at = [&](std::size_t p) { return p >= end || text[p] == ' ' || text[p] == '\t' || text[p] == '\n'; };
+  auto suffix_at = [&](std::size_t p, std::string* s) -> std::size_t {
+    if (p + 1 < end && text[p] == '.' && text[p + 1] == ')' && space_at(p + 2)) return *s = ".)", p + 2;
+    if (p < end && (text[p] == '.' || text[p] == ')') && space_at(p + 1)) return *s = std::string(1, text[p]), p + 1;
+    return 0;
+  };
+  if (text[i] == '(') {
+    std::size_t p = i + 1, digits = 0;
+    while (p < end && ascii_digit(text[p]) && digits < 4) ++p, ++digits;
+    if (digits >= 1 && digits <= 3 && p < end && text[p] == ')' && space_at(p + 1)) {
+      m.kind = Marker::kParenNumber;
+      m.value = std::stoi(std::string(text.substr(i + 1, digits)));
+      return m;
+    }
+    if (i + 2 < end && ascii_letter(text[i + 1]) && text[i + 2] == ')' && space_at(i + 3)) {
+      m.kind = Marker::kParenLetter;
+      m.value = text[i + 1];
+    }
+    return m;
+  }
+  std::size_t p = i, digits = 0;
+  while (p < end && ascii_digit(text[p]) && digits < 4) ++p, ++digits;
+  if (digits >= 1 && digits <= 3 && suffix_at(p, &m.suffix)) {
+    m.kind = Marker::kNumber;
+    m.value = std::stoi(std::string(text.substr(i, digits)));
+    return m;
+  }
+  if (ascii_letter(text[i]) && suffix_at(i + 1, &m.suffix)) {
+    // "a." starts a list; "J." is more likely an initial ("J. K. Rowling").
+    if (m.suffix != "." || text[i] == 'a' || text[i] == 'A') {
+      m.kind = Marker::kLetter;
+      m.value = text[i];
+    }
+  }
+  return m;
 }
 
-namespace {
+// True if text[i] starts the marker that would follow `m` in a list.
+bool is_next_marker(const Marker& m, std::string_view text, std::size_t i, std::size_t end) {
+  if (m.kind == Marker::kNone) return false;
+  Marker n = parse_marker(text, i, end);
+  if (n.kind != m.kind) return false;
+  switch (m.kind) {
+    case Marker::kBullet: return n.bullet == m.bullet;
+    case Marker::kNumber: case Marker::kLetter: return n.value == m.value + 1 && n.suffix == m.suffix;
+    case Marker::kParenNumber: case Marker::kParenLetter: return n.value == m.value + 1;
+    case Marker::kNone: break;
+  }
+  return false;
+}
 
-// The decision at one candidate boundary.
+// A token that looks like an item label inside running text: "a)", "(b)", "c.)", "2)".
+bool looks_like_item(std::string_view text, std::size_t i, std::size_t end) {
+  Marker m = parse_marker(text, i, end);
+  switch (m.kind) {
+    case Marker::kParenNumber: case Marker::kParenLetter: return true;
+    case Marker::kLetter: return m.suffix != "." || (m.value >= 'a' && m.value <= 'z');
+    case Marker::kNumber: return m.suffix != ".";
+    default: return false;
+  }
+}
+
+// ---- quotations and brackets ----------------------------------------------------------
+
+// An ASCII ' after a space opens a quotation when a word, a number or a space follows.
+bool quote_may_open(char32_t next) {
+  return unicode::is_letter(next) || unicode::is_digit(next) || unicode::is_space(next) || is_opening(next);
+}
+
+struct Pair {
+  std::size_t open, close;  // byte offsets of the two marks
+};
+
+// Matches quotation marks and brackets in text[begin, end) with a bounded stack.
+// ASCII quotes are told apart from apostrophes by what surrounds them.
+std::vector<Pair> match_pairs(std::string_view text, std::size_t begin, std::size_t end) {
+  struct Open {
+    std::size_t pos;
+    char32_t mark;
+    bool bracket;
+  };
+  std::vector<Pair> pairs;
+  std::vector<Open> stack;
+  char32_t prev = ' ';
+  std::size_t i = begin;
+  while (i < end) {
+    const std::size_t at = i;
+    const char32_t cp = unicode::next(text, i);
+    char32_t next = ' ';
+    if (i < end) {
+      std::size_t k = i;
+      next = unicode::next(text, k);
+    }
+    const bool after_space = unicode::is_space(prev) || is_opening(prev) || is_dash(prev) || at == begin;
+    auto push = [&](bool bracket) {
+      if (stack.size() < kMaxDepth) stack.push_back({at, cp, bracket});
+    };
+    auto close_top = [&](auto matches) {
+      // Close the nearest matching opener within a few levels (unclosed marks above it
+      // are dropped).
+      for (std::size_t d = 0; d < 4 && d < stack.size(); ++d) {
+        const Open& o = stack[stack.size() - 1 - d];
+        if (matches(o)) {
+          pairs.push_back({o.pos, at});
+          stack.resize(stack.size() - 1 - d);
+          return true;
+        }
+      }
+      return false;
+    };
+    const auto gc = cp < 0x80 ? unicode::GeneralCategory::Cn : unicode::category(cp);
+    switch (cp) {
+      case '(': case '[': case '{':
+        push(true);
+        break;
+      case ')': case ']': case '}':
+        close_top([](const Open& o) { return o.bracket; });
+        break;
+      case '"':
+        if (!close_top([](const Open& o) { return o.mark == '"'; }) && after_space) push(false);
+        break;
+      case '`':
+        if (!close_top([](const Open& o) { return o.mark == '`'; })) push(false);
+        break;
+      case '\'':
+        if (unicode::is_letter(prev) && unicode::is_letter(next)) break;  // apostrophe: don't
+        if (!after_space && close_top([](const Open& o) { return o.mark == '\'' || o.mark == '`'; })) break;
+        if (after_space && quote_may_open(next)) push(false);
+        break;
+      case 0x201C:  // “ closes „ (German), else opens
+        if (!close_top([](const Open& o) { return o.mark == 0x201E; })) push(false);
+        break;
+      case 0x201D:  // ” closes “ or „ (Polish, Hungarian); opens in Swedish style
+        if (!close_top([](const Open& o) { return o.mark == 0x201C || o.mark == 0x201E || o.mark == 0x201D; }) && after_space) push(false);
+        break;
+      case 0x2018:  // ‘ closes ‚, else opens
+        if (!close_top([](const Open& o) { return o.mark == 0x201A; })) push(false);
+        break;
+      case 0x2019:  // ’ closes ‘ or ‚; otherwise an apostrophe
+        if (unicode::is_letter(prev) && unicode::is_letter(next)) break;
+        close_top([](const Open& o) { return o.mark == 0x2018 || o.mark == 0x201A; });
+        break;
+      case 0x00AB:  // « opens (French), or closes » (German, Danish)
+        if (!close_top([](const Open& o) { return o.mark == 0x00BB; })) push(false);
+        break;
+      case 0x00BB:  // » closes «, or opens after a space
+        if (!close_top([](const Open& o) { return o.mark == 0x00AB; }) && after_space) push(false);
+        break;
+      case 0x201E: case 0x201A:  // „ ‚ open
+        push(false);
+        break;
+      default:
+        if (gc == unicode::GeneralCategory::Ps) push(true);
+        else if (gc == unicode::GeneralCategory::Pe) close_top([](const Open& o) { return o.bracket; });
+        break;
+    }
+    prev = cp;
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.open < b.open; });
+  return pairs;
+}
+
+// ---- the splitter ---------------------------------------------------------------------
+
 class Splitter {
  public:
   Splitter(std::string_view text, const Rules& rules) : text_(text), rules_(rules) {}
 
   void split(const blocks::Block& b, std::uint32_t block_index, std::vector<Span>& out) {
+    end_ = b.end;
+    uax_.clear();
+    unicode::sentence_boundaries(text_, b.start, b.end, uax_);
+    uax_next_ = 0;
+    pairs_ = match_pairs(text_, b.start, b.end);
+    pair_next_ = 0;
+    active_.clear();
+
     std::size_t sentence_start = b.start;
+    Marker marker = parse_marker(text_, sentence_start, end_);
     std::size_t i = b.start;
-    while (i < b.end) {
-      std::size_t at = i;
-      char32_t cp = unicode::next(text_, i);
-      if (!blocks::is_terminal(cp)) continue;
-      // The run of terminal punctuation, then closing quotes and brackets.
-      std::size_t run_start = at;
-      bool only_period = cp == '.', ellipsis = cp == 0x2026, cjk = is_cjk_terminal(cp);
-      std::size_t periods = cp == '.' ? 1 : 0;
-      while (i < b.end) {
-        std::size_t k = i;
-        char32_t c = unicode::next(text_, k);
-        if (!blocks::is_terminal(c)) break;
-        if (c != '.') only_period = false;
-        else ++periods;
-        if (c == 0x2026) ellipsis = true;
-        if (is_cjk_terminal(c)) cjk = true;
-        i = k;
+    while (i < end_) {
+      const std::size_t at = i;
+      const char32_t cp = unicode::next(text_, i);
+      if (marker.kind != Marker::kNone && unicode::is_space(cp)) {
+        std::size_t q = skip_spaces(i, nullptr);
+        if (q < end_ && is_next_marker(marker, text_, q, end_)) {
+          emit(sentence_start, at, block_index, out);
+          sentence_start = q;
+          marker = parse_marker(text_, q, end_);
+          i = q;
+        }
+        continue;
       }
-      if (periods >= 2) ellipsis = true, only_period = false;
-      std::size_t end = i;
-      while (end < b.end) {
-        std::size_t k = end;
-        char32_t c = unicode::next(text_, k);
-        if (!blocks::is_closing(c)) break;
-        end = k;
-      }
-      // The space after it.
-      std::size_t next_start = end;
-      bool newline = false, spaced = false;
-      while (next_start < b.end) {
-        std::size_t k = next_start;
-        char32_t c = unicode::next(text_, k);
-        if (!unicode::is_space(c)) break;
-        spaced = true;
-        if (unicode::is_line_break(c)) newline = true;
-        next_start = k;
-      }
-      if (next_start >= b.end) break;  // the block's end closes the sentence anyway
-      bool boundary;
-      if (cjk) {
-        boundary = true;  // CJK full stops need no space after them
-      } else if (!spaced) {
-        boundary = false;  // "3.50", "U.S.", "e.g.x", "Yahoo!Inc"
-      } else if (only_period) {
-        boundary = period_boundary(run_start, next_start, newline, sentence_start);
+      if (!is_term(cp)) continue;
+
+      Candidate c = scan_candidate(at, i);
+      if (c.next >= end_) break;  // the end of the block ends the sentence
+      if (decide(c, sentence_start)) {
+        emit(sentence_start, c.end, block_index, out);
+        sentence_start = c.next;
+        marker = parse_marker(text_, sentence_start, end_);
+        i = c.next;
       } else {
-        // "!", "?", "?!", ellipses: a break unless a lower-case word continues the sentence.
-        std::size_t k = next_start;
-        char32_t c = unicode::next(text_, k);
-        boundary = newline || !unicode::is_lower(c);
-        if (ellipsis && !newline) boundary = unicode::is_upper(c) || is_opening(c);
-      }
-      if (boundary) {
-        emit(sentence_start, end, block_index, out);
-        sentence_start = next_start;
-        i = next_start;
-      } else {
-        i = end;
+        i = c.end;
       }
     }
-    emit(sentence_start, b.end, block_index, out);
+    emit(sentence_start, end_, block_index, out);
   }
 
  private:
-  void emit(std::size_t s, std::size_t e, std::uint32_t block, std::vector<Span>& out) {
+  enum class Kind { kPeriod, kEllipsis, kOther };
+
+  struct Candidate {
+    std::size_t at = 0;        // first terminal character
+    std::size_t run_end = 0;   // after the terminal run (before closers)
+    std::size_t end = 0;       // after closers and absorbed punctuation: the sentence end
+    std::size_t next = 0;      // first character of what follows (after spaces)
+    Kind kind = Kind::kPeriod;
+    bool ascii_qe = false;     // contains ASCII ? or !
+    bool spaced = false;       // white space between end and next
+    bool newline = false;      // ... containing a line break
+    bool quote_closed = false; // a quotation mark among the closers
+    bool mla_break = false;    // "word. . . . Next": the sentence ends at the first period
+  };
+
+  bool is_term(char32_t cp) const {
+    if (cp == 0x2026) return true;  // … is not a UAX #29 terminator, but ends sentences
+    const auto sb = unicode::sentence_break(cp);
+    return sb == SentenceBreak::ATerm || sb == SentenceBreak::STerm || rules_.is_terminal(cp);
+  }
+
+  std::size_t skip_spaces(std::size_t i, bool* newline) const {
+    while (i < end_) {
+      std::size_t k = i;
+      char32_t c = unicode::next(text_, k);
+      if (!unicode::is_space(c)) break;
+      if (newline && unicode::is_line_break(c)) *newline = true;
+      i = k;
+    }
+    return i;
+  }
+
+  // The run of terminal punctuation at `at`, its closers, the spaces after it, and any
+  // tokens of pure punctuation that follow (". . .", "! ! !", "?? ''", "[1][2]").
+  Candidate scan_candidate(std::size_t at, std::size_t after_first) {
+    Candidate c;
+    c.at = at;
+    std::size_t i = at;
+    std::size_t periods = 0;
+    bool other = false, ellipsis_char = false;
+    auto take = [&](char32_t cp) {
+      if (cp == '.') ++periods;
+      else if (cp == 0x2026) ellipsis_char = true;
+      else other = true;
+      if (cp == '?' || cp == '!') c.ascii_qe = true;
+    };
+    take(unicode::next(text_, i));
+    (void)after_first;
+    while (i < end_) {
+      std::size_t k = i;
+      char32_t cp = unicode::next(text_, k);
+      if (!is_term(cp)) break;
+      take(cp);
+      i = k;
+    }
+    c.run_end = i;
+    i = closers(i, &c.quote_closed);
+    c.end = i;
+    c.next = skip_spaces(i, &c.newline);
+    c.spaced = c.next > c.end;
+
+    // MLA: a period ending a word, then a spaced ellipsis and a capital: the sentence
+    // ends at the period and the ellipsis opens the next one.
+    if (c.spaced && !c.newline && periods == 1 && !other && !ellipsis_char && at > 0 && !preceded_by_space(at)) {
+      std::size_t p = c.next;
+      int dots = 0;
+      while (dots < 3 && p + 1 < end_ && text_[p] == '.' && (text_[p + 1] == ' ')) p += 2, ++dots;
+      if (dots == 3 || (dots == 2 && p < end_ && text_[p] == '.')) {
+        std::size_t q = dots == 3 ? p : p + 1;
+        q = closers(q, nullptr);
+        std::size_t w = skip_spaces(q, nullptr);
+        if (w > q && w < end_) {
+          std::size_t k = w;
+          if (unicode::is_upper(unicode::next(text_, k))) c.mla_break = true;
+        }
+      }
+    }
+    // Absorb tokens of pure punctuation.
+    for (int n = 0; n < 8 && c.spaced && !c.mla_break && c.next < end_; ++n) {
+      std::size_t tok_end = pure_punctuation(c.next, &periods, &other, &ellipsis_char, &c.quote_closed);
+      if (tok_end == 0) break;
+      c.end = tok_end;
+      c.next = skip_spaces(tok_end, &c.newline);
+      c.spaced = c.next > c.end;
+    }
+    if (other) c.kind = Kind::kOther;
+    else if (periods >= 2 || ellipsis_char) c.kind = Kind::kEllipsis;
+    else c.kind = Kind::kPeriod;
+    if (c.ascii_qe) c.kind = Kind::kOther;
+    return c;
+  }
+
+  bool preceded_by_space(std::size_t at) const {
+    std::size_t k = at;
+    return unicode::is_space(unicode::prev(text_, k));
+  }
+
+  std::size_t closers(std::size_t i, bool* quote) const {
+    while (i < end_) {
+      std::size_t k = i;
+      char32_t c = unicode::next(text_, k);
+      if (!is_closing(c)) break;
+      if (quote && c != ')' && c != ']' && c != '}' && unicode::category(c) != unicode::GeneralCategory::Pe) *quote = true;
+      i = k;
+    }
+    return i;
+  }
+
+  // If text[i...] up to the next space is terminal punctuation, closing marks and
+  // footnote markers only, returns its end (and counts what it held); else 0.
+  std::size_t pure_punctuation(std::size_t i, std::size_t* periods, bool* other, bool* ellipsis, bool* quote) const {
+    std::size_t p = i, n = 0;
+    std::size_t local_periods = 0;
+    bool local_other = false, local_ellipsis = false, local_quote = false, any = false;
+    while (p < end_ && n < 32) {
+      std::size_t k = p;
+      char32_t c = unicode::next(text_, k);
+      if (unicode::is_space(c)) break;
+      if (c == '[') {  // a footnote marker: [1], [12], [a]
+        std::size_t q = k, len = 0;
+        while (q < end_ && len < 4 && (ascii_digit(text_[q]) || ascii_letter(text_[q]))) ++q, ++len;
+        if (len == 0 || len > 3 || q >= end_ || text_[q] != ']') return 0;
+        p = q + 1;
+        any = true;
+        ++n;
+        continue;
+      }
+      if (is_term(c)) {
+        if (c == '.') ++local_periods;
+        else if (c == 0x2026) local_ellipsis = true;
+        else local_other = true;
+      } else if (is_closing(c)) {
+        if (c != ')' && c != ']' && c != '}') local_quote = true;
+      } else {
+        return 0;
+      }
+      any = true;
+      p = k;
+      ++n;
+    }
+    if (!any) return 0;
+    if (p < end_) {  // stopped before a space: a token longer than 32 marks is not punctuation
+      std::size_t k = p;
+      if (!unicode::is_space(unicode::next(text_, k))) return 0;
+    }
+    *periods += local_periods;
+    *other = *other || local_other;
+    *ellipsis = *ellipsis || local_ellipsis;
+    *quote = *quote || local_quote;
+    return p;
+  }
+
+  struct NextWord {
+    char32_t first = 0;   // first character after opening marks
+    std::string folded;   // the word, case-folded
+    bool all_caps = false;
+    bool roman = false;
+  };
+
+  NextWord next_word(std::size_t i) const {
+    NextWord w;
+    for (int n = 0; n < 8 && i < end_; ++n) {
+      std::size_t k = i;
+      if (!is_opening(unicode::next(text_, k))) break;
+      i = k;
+    }
+    bool letters = false, caps = true, roman = true;
+    while (i < end_ && w.folded.size() < kMaxToken) {
+      std::size_t k = i;
+      char32_t c = unicode::next(text_, k);
+      if (!unicode::is_word_char(c) && !(c == '\'' && !w.folded.empty())) break;
+      if (!w.first) w.first = c;
+      if (unicode::is_letter(c)) letters = true;
+      if (!unicode::is_upper(c)) caps = false;
+      if (!roman_letter(c)) roman = false;
+      unicode::append_folded(c, w.folded);
+      i = k;
+    }
+    if (!w.first && i < end_) {
+      std::size_t k = i;
+      w.first = unicode::next(text_, k);
+    }
+    w.all_caps = letters && caps;
+    w.roman = letters && roman;
+    return w;
+  }
+
+  // "— said he": a dash followed by a lower-case word continues the sentence.
+  bool dash_then_lower(std::size_t i) const {
+    std::size_t k = i;
+    if (i >= end_ || !is_dash(unicode::next(text_, k))) return false;
+    std::size_t w = skip_spaces(k, nullptr);
+    if (w == k || w >= end_) return false;
+    std::size_t m = w;
+    return unicode::is_lower(unicode::next(text_, m));
+  }
+
+  // Inside a quotation or brackets that close after `c.end`?
+  bool is_protected(const Candidate& c) {
+    while (pair_next_ < pairs_.size() && pairs_[pair_next_].open < c.at) {
+      active_.push_back(pairs_[pair_next_++]);
+    }
+    while (!active_.empty() && active_.back().close < c.at) active_.pop_back();
+    for (std::size_t d = active_.size(); d-- > 0;) {
+      const Pair& p = active_[d];
+      if (p.close < c.at) continue;
+      if (p.close < c.end) continue;  // its closing mark ended with the sentence
+      return p.close - p.open <= kMaxProtected;
+    }
+    return false;
+  }
+
+  // Does UAX #29 put a boundary between the candidate's end and what follows?
+  bool uax_boundary(const Candidate& c) {
+    while (uax_next_ < uax_.size() && uax_[uax_next_] < c.end) ++uax_next_;
+    return uax_next_ < uax_.size() && uax_[uax_next_] <= c.next;
+  }
+
+  bool decide(const Candidate& c, std::size_t sentence_start) {
+    bool brk = decide_rules(c, sentence_start);
+    if (brk && is_protected(c)) brk = false;
+    return brk;
+  }
+
+  enum class Verdict { kBreak, kNoBreak, kDefault };
+
+  bool decide_rules(const Candidate& c, std::size_t sentence_start) {
+    Verdict v = verdict(c, sentence_start);
+    if (v == Verdict::kDefault) return uax_boundary(c);
+    return v == Verdict::kBreak;
+  }
+
+  Verdict verdict(const Candidate& c, std::size_t sentence_start) {
+    if (c.mla_break) return Verdict::kBreak;
+    if (!c.spaced) {
+      if (c.ascii_qe) return Verdict::kNoBreak;  // "Yahoo!Inc", "?!x"
+      if (c.kind == Kind::kPeriod) return unspaced_period(c);
+      return Verdict::kDefault;  // 。！？ and other scripts' stops need no space
+    }
+    if (c.quote_closed && c.next < end_ && text_[c.next] == '(') return Verdict::kNoBreak;  // "…" (Smith 55).
+    if (dash_then_lower(c.next)) return Verdict::kNoBreak;
+    const NextWord next = next_word(c.next);
+    switch (c.kind) {
+      case Kind::kOther:
+        if (c.newline) return Verdict::kBreak;
+        if (unicode::is_lower(next.first)) return Verdict::kNoBreak;
+        return Verdict::kDefault;
+      case Kind::kEllipsis:
+        if (c.newline) return Verdict::kBreak;
+        if (Rules::contains(rules_.capitalized, next.folded)) return Verdict::kNoBreak;
+        return unicode::is_upper(next.first) ? Verdict::kBreak : Verdict::kNoBreak;
+      case Kind::kPeriod:
+        return period(c, next, sentence_start);
+    }
+    return Verdict::kDefault;
+  }
+
+  struct Token {
+    std::size_t start = 0;
+    std::string folded;
+    std::size_t chars = 0, letters = 0, digits = 0;
+    bool internal_period = false, url_like = false, short_segments = true, roman = true, too_long = false;
+  };
+
+  // The word before the period at `at`: back to a space, an opening mark or a bullet.
+  // "Mr ." (a space before the period, as in tokenized text) looks at "Mr".
+  Token token_before(std::size_t at, std::size_t sentence_start) const {
+    Token t;
+    std::size_t i = at;
+    if (i > sentence_start && preceded_by_space(i)) {
+      std::size_t k = i;
+      int spaces = 0;
+      while (k > sentence_start && spaces < 4) {
+        std::size_t m = k;
+        if (!unicode::is_space(unicode::prev(text_, m))) break;
+        k = m;
+        ++spaces;
+      }
+      i = k;
+    }
+    std::size_t segment = 0;
+    while (i > sentence_start) {
+      std::size_t k = i;
+      char32_t c = unicode::prev(text_, k);
+      if (unicode::is_space(c) || (is_opening(c) && c != '\'') || is_bullet(c)) break;
+      if (++t.chars > kMaxToken) {
+        t.too_long = true;
+        break;
+      }
+      if (c == '.') {
+        t.internal_period = true;
+        segment = 0;
+      } else if (++segment > 3) {
+        t.short_segments = false;
+      }
+      if (c == '/' || c == '@' || c == ':' || c == '\\') t.url_like = true;
+      if (unicode::is_letter(c)) ++t.letters;
+      if (unicode::is_digit(c)) ++t.digits;
+      if (!roman_letter(c)) t.roman = false;
+      i = k;
+    }
+    t.start = i;
+    if (!t.too_long) t.folded = fold(text_.substr(i, at - i));
+    // Trailing periods of a tokenized " ." have been skipped; strip spaces kept by fold.
+    while (!t.folded.empty() && t.folded.back() == ' ') t.folded.pop_back();
+    if (t.letters == 0) t.roman = false;
+    return t;
+  }
+
+  Verdict unspaced_period(const Candidate& c) {
+    Token t = token_before(c.at, 0);
+    if (t.too_long || t.url_like || t.internal_period || t.chars < 2) return Verdict::kNoBreak;
+    if (rules_.lookup(t.folded) != AbbrevClass::kNone) return Verdict::kNoBreak;
+    std::size_t k = c.at;
+    char32_t before = unicode::prev(text_, k);
+    if (!(unicode::is_lower(before) || unicode::is_digit(before))) return Verdict::kNoBreak;
+    std::size_t n = c.next;
+    if (n >= end_ || !unicode::is_upper(unicode::next(text_, n))) return Verdict::kNoBreak;
+    return Verdict::kDefault;  // "world.Today": UAX #29 breaks here too (SB11)
+  }
+
+  // Only bullets, list markers and spaces between the sentence start and `pos`?
+  bool at_sentence_start(std::size_t sentence_start, std::size_t pos) const {
+    std::size_t i = sentence_start;
+    for (int n = 0; i < pos && n < 8; ++n) {
+      std::size_t k = i;
+      char32_t c = unicode::next(text_, k);
+      if (!is_bullet(c) && !unicode::is_space(c) && c != '*' && !is_dash(c)) return false;
+      i = k;
+    }
+    return i >= pos;
+  }
+
+  // A leading phrase such as "At 5 a.m.": a preposition and at most three more words.
+  bool leading_phrase(std::size_t sentence_start, std::size_t pos) const {
+    std::size_t words = 0;
+    std::string first;
+    bool in_word = false;
+    for (std::size_t i = sentence_start; i < pos && words <= 4;) {
+      char32_t c = unicode::next(text_, i);
+      bool w = unicode::is_word_char(c);
+      if (w && !in_word) ++words;
+      if (w && words == 1) unicode::append_folded(c, first);
+      in_word = w;
+    }
+    return words <= 4 && Rules::contains(rules_.prepositions, first);
+  }
+
+  Verdict period(const Candidate& c, const NextWord& next, std::size_t sentence_start) {
+    const Token t = token_before(c.at, sentence_start);
+    const bool next_lower = unicode::is_lower(next.first);
+    const bool next_upper = unicode::is_upper(next.first);
+    const bool next_digit = unicode::is_digit(next.first);
+    const bool next_letter = unicode::is_letter(next.first);
+    const bool next_starter = next_upper && rules_.is_starter(next.folded);
+    const bool next_item = looks_like_item(text_, c.next, end_);
+    auto plain = [&] {
+      if (c.newline || next_item) return Verdict::kBreak;
+      return next_lower ? Verdict::kNoBreak : Verdict::kBreak;
+    };
+    auto ambiguous = [&] {  // an abbreviation that may end the sentence
+      if (c.newline || next_starter || next_item) return Verdict::kBreak;
+      return Verdict::kNoBreak;
+    };
+    if (t.too_long || t.url_like) return plain();
+    if (t.start == sentence_start || at_sentence_start(sentence_start, t.start)) {
+      // "1. First item", "Q. What is it?": a label, not a sentence.
+      if ((t.digits == t.chars && t.chars <= 3 && t.chars > 0) || (t.letters == 1 && t.chars == 1)) return Verdict::kNoBreak;
+    }
+    if (rules_.ordinal_dot && next_letter && ((t.digits == t.chars && t.chars >= 1 && t.chars <= 3) || t.roman)) {
+      return Verdict::kNoBreak;  // "am 3. Oktober", "XII. Pluku"
+    }
+    AbbrevClass cls = rules_.lookup(t.folded);
+    if (cls == AbbrevClass::kNone && t.internal_period && t.letters > 0 && t.short_segments) cls = AbbrevClass::kCommon;
+    if (cls == AbbrevClass::kNone && t.letters == 1 && t.chars == 1) cls = AbbrevClass::kCommon;  // an initial
+    switch (cls) {
+      case AbbrevClass::kTitle:
+        return Verdict::kNoBreak;  // "Mr. Smith", even across a line break
+      case AbbrevClass::kNumber:
+        if (next_digit || next.roman) return Verdict::kNoBreak;  // "No. 5", "Vol. II"
+        return ambiguous();
+      case AbbrevClass::kMonth:
+        if (next_digit) return Verdict::kNoBreak;  // "Sept. 20"
+        return ambiguous();
+      case AbbrevClass::kTime:
+        if (c.newline) return Verdict::kBreak;
+        if (!next_upper) return next_lower ? Verdict::kNoBreak : Verdict::kBreak;
+        if (leading_phrase(sentence_start, t.start)) return Verdict::kNoBreak;  // "At 5 a.m. Mr. Smith"
+        if (Rules::contains(rules_.continuers, next.folded) || rules_.lookup(next.folded) == AbbrevClass::kMonth ||
+            (next.all_caps && next.folded.size() <= 4)) {
+          return Verdict::kNoBreak;  // "5 p.m. Tuesday", "9 a.m. ET"
+        }
+        return Verdict::kBreak;
+      case AbbrevClass::kCommon:
+        return ambiguous();
+      case AbbrevClass::kNone:
+        break;
+    }
+    return plain();
+  }
+
+  void emit(std::size_t s, std::size_t e, std::uint32_t block, std::vector<Span>& out) const {
+    s = skip_spaces(s, nullptr);
     while (e > s) {
       std::size_t k = e;
       if (!unicode::is_space(unicode::prev(text_, k))) break;
@@ -172,98 +757,35 @@ class Splitter {
     if (e > s) out.push_back({s, e, block});
   }
 
-  // The word right after position `i` (letters and digits only), case-folded.
-  std::string next_word(std::size_t i, char32_t* first) const {
-    std::string w;
-    *first = 0;
-    // Skip opening quotes/brackets.
-    for (int n = 0; i < text_.size() && n < 8; ++n) {
-      std::size_t k = i;
-      char32_t c = unicode::next(text_, k);
-      if (!is_opening(c)) break;
-      i = k;
-    }
-    bool have_first = false;
-    while (i < text_.size() && w.size() < kMaxToken) {
-      std::size_t k = i;
-      char32_t c = unicode::next(text_, k);
-      if (!unicode::is_word_char(c)) break;
-      if (!have_first) *first = c, have_first = true;
-      unicode::append_folded(c, w);
-      i = k;
-    }
-    if (!have_first && i < text_.size()) {
-      std::size_t k = i;
-      *first = unicode::next(text_, k);
-    }
-    return w;
-  }
-
-  // A single '.' followed by space: abbreviation, initial, list number, or full stop?
-  bool period_boundary(std::size_t period, std::size_t next_start, bool newline, std::size_t sentence_start) const {
-    // The token before the period: back to the previous space or opening bracket/quote.
-    std::size_t t = period;
-    bool internal_period = false, all_digits = true;
-    std::size_t letters = 0, chars = 0, steps = 0;
-    bool too_long = false;  // no abbreviation is this long: a plain word
-    while (t > sentence_start) {
-      if (++steps > kMaxToken) {
-        too_long = true;
-        break;
-      }
-      std::size_t k = t;
-      char32_t c = unicode::prev(text_, k);
-      if (unicode::is_space(c) || is_opening(c)) break;
-      if (c == '.') internal_period = true;
-      else if (!unicode::is_digit(c)) all_digits = false;
-      if (unicode::is_letter(c)) ++letters;
-      ++chars;
-      t = k;
-    }
-    std::string token;
-    for (std::size_t k = t; k < period && !too_long;) unicode::append_folded(unicode::next(text_, k), token);
-
-    char32_t first = 0;
-    std::string next = next_word(next_start, &first);
-    const bool next_lower = unicode::is_lower(first);
-    const bool next_digit = unicode::is_digit(first);
-    const bool next_starter = unicode::is_upper(first) && rules_.is_starter(next);
-
-    if (too_long) return newline || !next_lower;
-    // "1. First item" at the start of a sentence: a list number, not a sentence.
-    if (all_digits && !token.empty() && t == sentence_start && token.size() <= 3) return false;
-
-    // "U.S.", "e.g.", "Ph.D.": periods inside a word with letters.
-    AbbrevClass cls = internal_period && letters > 0 ? AbbrevClass::kCommon : rules_.lookup(token);
-    if (cls == AbbrevClass::kNone && letters == 1 && chars == 1) {
-      cls = AbbrevClass::kCommon;  // an initial: "J. K. Rowling", "George W. Bush"
-    }
-    switch (cls) {
-      case AbbrevClass::kTitle:
-        return false;  // "Mr. Smith", even across a line break
-      case AbbrevClass::kNumber:
-        if (next_digit) return false;
-        break;  // "No. 5" vs "I said no. Then"
-      case AbbrevClass::kMonth:
-        if (next_digit) return false;  // "Sept. 20"
-        return newline || next_starter;
-      case AbbrevClass::kCommon:
-        return newline || next_starter;
-      case AbbrevClass::kNone:
-        break;
-    }
-    // A plain word: a full stop unless a lower-case word continues.
-    return newline || !next_lower;
-  }
-
-  // Tokens and words are looked at only this far, so each candidate costs O(1).
-  static constexpr std::size_t kMaxToken = 64;
-
   std::string_view text_;
   const Rules& rules_;
+  std::size_t end_ = 0;
+  std::vector<std::size_t> uax_;
+  std::size_t uax_next_ = 0;
+  std::vector<Pair> pairs_;
+  std::size_t pair_next_ = 0;
+  std::vector<Pair> active_;
 };
 
 }  // namespace
+
+AbbrevClass Rules::lookup(std::string_view folded) const {
+  auto it = abbreviations.find(std::string(folded));
+  return it == abbreviations.end() ? AbbrevClass::kNone : it->second;
+}
+
+const Rules& rules_for(std::string_view language) {
+  static const Rules empty;
+  const auto& all = all_rules();
+  auto it = all.find(language.substr(0, language.find('-')));
+  return it == all.end() ? empty : it->second;
+}
+
+std::vector<std::string> languages_with_rules() {
+  std::vector<std::string> out;
+  for (const auto& [lang, rules] : all_rules()) out.push_back(lang);
+  return out;
+}
 
 void split_blocks(std::string_view text, const std::vector<blocks::Block>& blocks, const Rules& rules,
                   std::vector<Span>& out) {

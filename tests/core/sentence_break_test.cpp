@@ -1,0 +1,215 @@
+// UAX #29 sentence boundaries (core/src/unicode/sentence_break). Conformance is checked
+// against Unicode's own SentenceBreakTest.txt (Debian's unicode-data package), every line;
+// the property spot checks are from SentenceBreakProperty.txt, not from the program.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unicode/sentence_break.hpp"
+#include "unicode/unicode.hpp"
+
+namespace {
+
+using precis::unicode::SentenceBreak;
+namespace u = precis::unicode;
+
+constexpr const char* kTestFile = "/usr/share/unicode/auxiliary/SentenceBreakTest.txt";
+
+std::string hex(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+const char* name(SentenceBreak sb) {
+  static constexpr const char* kNames[] = {"Other",   "CR",    "LF",        "Extend", "Sep",
+                                           "Format",  "Sp",    "Lower",     "Upper",  "OLetter",
+                                           "Numeric", "ATerm", "SContinue", "STerm",  "Close"};
+  return kNames[static_cast<int>(sb)];
+}
+
+std::string join(const std::vector<std::size_t>& v) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+  return out + "}";
+}
+
+// One line of SentenceBreakTest.txt: "÷ 0001 × 0308 ÷ 0001 ÷  # comment".
+struct Case {
+  int line = 0;
+  std::string source;                 // the line without its comment
+  std::string text;                   // the code points, as UTF-8
+  std::vector<std::size_t> expected;  // byte offsets of the ÷ strictly inside the text
+};
+
+// Returns false (with `error` set) on a line that is neither blank, comment, nor a case.
+bool parse_case(const std::string& raw, int line, Case& c, std::string& error) {
+  c = Case{};
+  c.line = line;
+  c.source = raw.substr(0, raw.find('#'));
+  std::istringstream in(c.source);
+  std::string tok;
+  std::vector<bool> breaks;  // breaks[k]: ÷ before code point k (k == count: at eot)
+  std::vector<std::size_t> offsets;
+  while (in >> tok) {
+    if (tok == "\xC3\xB7" || tok == "\xC3\x97") {  // ÷ or ×
+      if (breaks.size() != offsets.size()) {
+        error = "two marks in a row";
+        return false;
+      }
+      breaks.push_back(tok == "\xC3\xB7");
+    } else {
+      char* stop = nullptr;
+      const unsigned long cp = std::strtoul(tok.c_str(), &stop, 16);
+      if (*stop != '\0' || cp > 0x10FFFF || breaks.size() != offsets.size() + 1) {
+        error = "bad token '" + tok + "'";
+        return false;
+      }
+      offsets.push_back(c.text.size());
+      u::append_utf8(static_cast<char32_t>(cp), c.text);
+    }
+  }
+  if (offsets.empty()) return true;  // blank or comment-only line
+  if (breaks.size() != offsets.size() + 1) {
+    error = "no mark after the last code point";
+    return false;
+  }
+  for (std::size_t k = 1; k < offsets.size(); ++k) {
+    if (breaks[k]) c.expected.push_back(offsets[k]);
+  }
+  return true;
+}
+
+std::vector<std::size_t> boundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<std::size_t> out;
+  u::sentence_boundaries(text, begin, end, out);
+  return out;
+}
+
+TEST(SentenceBreak, UnicodeConformance) {
+  std::ifstream in(kTestFile);
+  ASSERT_TRUE(in) << kTestFile << " is missing (Debian package unicode-data)";
+  std::string raw;
+  int line = 0, total = 0, passed = 0;
+  std::vector<std::string> failures;
+  while (std::getline(in, raw)) {
+    ++line;
+    Case c;
+    std::string error;
+    ASSERT_TRUE(parse_case(raw, line, c, error)) << kTestFile << ":" << line << ": " << error;
+    if (c.text.empty()) continue;
+    ++total;
+
+    // The case as a whole text, and embedded in other text with begin/end around it:
+    // the range must be segmented as if nothing else were there.
+    const auto got = boundaries(c.text, 0, c.text.size());
+    const std::string prefix = "Ab. c\r", suffix = ". D\xCC\x88";
+    auto embedded = boundaries(prefix + c.text + suffix, prefix.size(), prefix.size() + c.text.size());
+    for (auto& b : embedded) b -= prefix.size();
+
+    if (got == c.expected && embedded == c.expected) {
+      ++passed;
+    } else if (failures.size() < 10) {
+      failures.push_back("line " + std::to_string(c.line) + ": " + c.source + "\n    expected " + join(c.expected) +
+                         ", got " + join(got) + (embedded == got ? "" : ", embedded got " + join(embedded)));
+    }
+  }
+  std::cout << "SentenceBreakTest.txt: " << passed << "/" << total << " cases pass\n";
+  EXPECT_GT(total, 400) << "suspiciously few cases in " << kTestFile;
+  std::string report;
+  for (const auto& f : failures) report += "  " + f + "\n";
+  EXPECT_EQ(passed, total) << "first failing cases:\n" << report;
+}
+
+TEST(SentenceBreak, Property) {
+  struct PropertyCase {
+    char32_t cp;
+    SentenceBreak sb;
+  };
+  const PropertyCase cases[] = {
+      {U'.', SentenceBreak::ATerm},     {U'?', SentenceBreak::STerm},     {U'!', SentenceBreak::STerm},
+      {0x3002, SentenceBreak::STerm},  // 。 ideographic full stop
+      {0x2024, SentenceBreak::ATerm},  // one dot leader
+      {0xFF0E, SentenceBreak::ATerm},  // fullwidth full stop
+      {U'A', SentenceBreak::Upper},     {U'a', SentenceBreak::Lower},     {U'0', SentenceBreak::Numeric},
+      {U')', SentenceBreak::Close},     {U'(', SentenceBreak::Close},     {U'"', SentenceBreak::Close},
+      {U'\'', SentenceBreak::Close},    {0x00AB, SentenceBreak::Close},  // «
+      {U',', SentenceBreak::SContinue}, {U'-', SentenceBreak::SContinue}, {U':', SentenceBreak::SContinue},
+      {U' ', SentenceBreak::Sp},        {U'\t', SentenceBreak::Sp},       {0x00A0, SentenceBreak::Sp},
+      {U'\r', SentenceBreak::CR},       {U'\n', SentenceBreak::LF},       {0x0085, SentenceBreak::Sep},
+      {0x2028, SentenceBreak::Sep},     {0x2029, SentenceBreak::Sep},     {0x00AD, SentenceBreak::Format},
+      {0x200D, SentenceBreak::Extend},   // ZWJ
+      {0x0301, SentenceBreak::Extend},   // combining acute
+      {0x00E9, SentenceBreak::Lower},    // é
+      {0x00AA, SentenceBreak::Lower},    // ª (Other_Lowercase)
+      {0x01C5, SentenceBreak::Upper},    // ǅ (titlecase)
+      {0x05D0, SentenceBreak::OLetter},  // א
+      {0x4E00, SentenceBreak::OLetter},  // 一
+      {0x0660, SentenceBreak::Numeric},  // Arabic-Indic zero
+      {U'$', SentenceBreak::Other},     {U'\0', SentenceBreak::Other},    {0x1F600, SentenceBreak::Other},
+      {0x10FFFF, SentenceBreak::Other}, {0x110000, SentenceBreak::Other},
+  };
+  for (const auto& c : cases) {
+    EXPECT_STREQ(name(u::sentence_break(c.cp)), name(c.sb)) << hex(c.cp);
+  }
+}
+
+TEST(SentenceBreak, Examples) {
+  const std::string text = "Hello world. This is it! Is it?\nYes! e.g. lower stays. 3.5 too.";
+  const auto got = boundaries(text, 0, text.size());
+  std::vector<std::string> sentences;
+  std::size_t last = 0;
+  for (std::size_t b : got) {
+    sentences.push_back(text.substr(last, b - last));
+    last = b;
+  }
+  sentences.push_back(text.substr(last));
+  const std::vector<std::string> expected = {"Hello world. ", "This is it! ",       "Is it?\n",
+                                             "Yes! ",         "e.g. lower stays. ", "3.5 too."};
+  EXPECT_EQ(sentences, expected);
+  // Ranges: boundaries strictly inside, none at begin or end.
+  EXPECT_EQ(boundaries(text, 0, 13), std::vector<std::size_t>{});
+  EXPECT_EQ(boundaries(text, 13, 32), (std::vector<std::size_t>{25}));
+  EXPECT_EQ(boundaries(text, 5, 5), std::vector<std::size_t>{});
+  EXPECT_EQ(boundaries(text, 0, 1000), got);  // end is clamped
+}
+
+// Runs that would make a naive SB8 look-ahead quadratic: each one is scanned from every
+// position inside it unless the scan is shared. No timing assertion, only the counts.
+TEST(SentenceBreak, LinearOnLongRuns) {
+  constexpr std::size_t kRun = 2 << 20;  // 2 MiB
+  {
+    // "a." then ( ( ( ...: SB8 asks at every '(' whether a Lower follows; none does, and
+    // SB9 keeps everything together.
+    std::string text = "a." + std::string(kRun, '(');
+    EXPECT_EQ(boundaries(text, 0, text.size()).size(), 0u);
+    text += "X";  // SB11: break before the capital
+    EXPECT_EQ(boundaries(text, 0, text.size()), std::vector<std::size_t>{text.size() - 1});
+    text.back() = 'x';  // SB8: a lower-case letter after the run keeps it one sentence
+    EXPECT_EQ(boundaries(text, 0, text.size()).size(), 0u);
+  }
+  {
+    // "A." then closing brackets, spaces and digits: SB8 asks at every bracket and space
+    // (before SB9/SB10 get their turn); the digits are not decisive either.
+    const std::string run = "A." + std::string(kRun / 4, ')') + std::string(kRun / 4, ' ') + std::string(kRun / 4, '1');
+    EXPECT_EQ(boundaries(run + "b", 0, run.size() + 1).size(), 0u);  // SB8 all the way to the 'b'
+    // Before an upper-case letter instead, SB11 breaks after the spaces.
+    EXPECT_EQ(boundaries(run + "B", 0, run.size() + 1), std::vector<std::size_t>{2 + kRun / 2});
+  }
+  {
+    // Many short sentences: one boundary each.
+    std::string text;
+    for (std::size_t i = 0; i < kRun / 8; ++i) text += "Ab cd. ";
+    EXPECT_EQ(boundaries(text, 0, text.size()).size(), kRun / 8 - 1);
+  }
+}
+
+}  // namespace
