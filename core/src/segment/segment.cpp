@@ -126,7 +126,7 @@ struct Marker {
 };
 
 // The marker at text[i] (followed by space or, for bullets, anything), if any.
-Marker parse_marker(std::string_view text, std::size_t i, std::size_t end) {
+Marker parse_marker(std::string_view text, std::size_t i, std::size_t end, bool first = true) {
   Marker m;
   if (i >= end) return m;
   std::size_t k = i;
@@ -165,7 +165,7 @@ Marker parse_marker(std::string_view text, std::size_t i, std::size_t end) {
   }
   if (ascii_letter(text[i]) && suffix_at(i + 1, &m.suffix)) {
     // "a." starts a list; "J." is more likely an initial ("J. K. Rowling").
-    if (m.suffix != "." || text[i] == 'a' || text[i] == 'A') {
+    if (!first || m.suffix != "." || text[i] == 'a' || text[i] == 'A') {
       m.kind = Marker::kLetter;
       m.value = text[i];
     }
@@ -176,7 +176,7 @@ Marker parse_marker(std::string_view text, std::size_t i, std::size_t end) {
 // True if text[i] starts the marker that would follow `m` in a list.
 bool is_next_marker(const Marker& m, std::string_view text, std::size_t i, std::size_t end) {
   if (m.kind == Marker::kNone) return false;
-  Marker n = parse_marker(text, i, end);
+  Marker n = parse_marker(text, i, end, /*first=*/false);
   if (n.kind != m.kind) return false;
   switch (m.kind) {
     case Marker::kBullet: return n.bullet == m.bullet;
@@ -324,7 +324,7 @@ class Splitter {
         if (q < end_ && is_next_marker(marker, text_, q, end_)) {
           emit(sentence_start, at, block_index, out);
           sentence_start = q;
-          marker = parse_marker(text_, q, end_);
+          marker = parse_marker(text_, q, end_, /*first=*/false);
           i = q;
         }
         continue;
@@ -412,10 +412,16 @@ class Splitter {
     if (c.spaced && !c.newline && periods == 1 && !other && !ellipsis_char && at > 0 && !preceded_by_space(at)) {
       std::size_t p = c.next;
       int dots = 0;
-      while (dots < 3 && p + 1 < end_ && text_[p] == '.' && (text_[p + 1] == ' ')) p += 2, ++dots;
-      if (dots == 3 || (dots == 2 && p < end_ && text_[p] == '.')) {
-        std::size_t q = dots == 3 ? p : p + 1;
-        q = closers(q, nullptr);
+      while (dots < 3 && p < end_ && text_[p] == '.') {
+        ++dots;
+        ++p;
+        if (dots < 3) {
+          if (p >= end_ || text_[p] != ' ') break;
+          ++p;
+        }
+      }
+      if (dots == 3) {
+        std::size_t q = closers(p, nullptr);
         std::size_t w = skip_spaces(q, nullptr);
         if (w > q && w < end_) {
           std::size_t k = w;
@@ -558,6 +564,15 @@ class Splitter {
     return false;
   }
 
+  // Any letter or digit in text[from, to)? Looks at most kMaxToken characters: a
+  // sentence that long without one is not worth keeping whole.
+  bool has_word(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from, n = 0; i < to && n < kMaxToken; ++n) {
+      if (unicode::is_word_char(unicode::next(text_, i))) return true;
+    }
+    return from + kMaxToken < to;
+  }
+
   // Does UAX #29 put a boundary between the candidate's end and what follows?
   bool uax_boundary(const Candidate& c) {
     while (uax_next_ < uax_.size() && uax_[uax_next_] < c.end) ++uax_next_;
@@ -565,6 +580,7 @@ class Splitter {
   }
 
   bool decide(const Candidate& c, std::size_t sentence_start) {
+    if (!has_word(sentence_start, c.at)) return false;  // ". . . The": punctuation only so far
     bool brk = decide_rules(c, sentence_start);
     if (brk && is_protected(c)) brk = false;
     return brk;
@@ -664,7 +680,19 @@ class Splitter {
     if (!(unicode::is_lower(before) || unicode::is_digit(before))) return Verdict::kNoBreak;
     std::size_t n = c.next;
     if (n >= end_ || !unicode::is_upper(unicode::next(text_, n))) return Verdict::kNoBreak;
-    return Verdict::kDefault;  // "world.Today": UAX #29 breaks here too (SB11)
+    // The rest of the token: "Jane.Doe@example.com", "Index.Html/x" are one word.
+    for (std::size_t p = c.next, count = 0; p < end_ && count < kMaxToken; ++count) {
+      std::size_t k = p;
+      char32_t ch = unicode::next(text_, k);
+      if (unicode::is_space(ch)) break;
+      if (ch == '@' || ch == '/' || ch == '\\' || ch == ':') return Verdict::kNoBreak;
+      if (ch == '.' && k < end_) {
+        std::size_t after = k;
+        if (!unicode::is_space(unicode::next(text_, after))) return Verdict::kNoBreak;
+      }
+      p = k;
+    }
+    return Verdict::kBreak;  // "world.Today" (UAX #29 keeps it together by SB7)
   }
 
   // Only bullets, list markers and spaces between the sentence start and `pos`?
