@@ -257,8 +257,9 @@ std::vector<Pair> match_pairs(std::string_view text, std::size_t begin, std::siz
       case '"':
         if (!close_top([](const Open& o) { return o.mark == '"'; }) && after_space) push(false);
         break;
-      case '`':
-        if (!close_top([](const Open& o) { return o.mark == '`'; })) push(false);
+      case '`':  // `quoted` or ``quoted''; Armenian uses ` as a mark of its own (after a word)
+        if (!after_space && close_top([](const Open& o) { return o.mark == '`'; })) break;
+        if (after_space && !unicode::is_space(next)) push(false);
         break;
       case '\'':
         if (unicode::is_letter(prev) && unicode::is_letter(next)) break;  // apostrophe: don't
@@ -359,12 +360,17 @@ class Splitter {
     bool newline = false;      // ... containing a line break
     bool quote_closed = false; // a quotation mark among the closers
     bool mla_break = false;    // "word. . . . Next": the sentence ends at the first period
+    bool extra = false;        // a language's own terminal (Greek ';'), unknown to UAX #29
   };
+
+  static bool uax_terminal(char32_t cp) {
+    const auto sb = unicode::sentence_break(cp);
+    return sb == SentenceBreak::ATerm || sb == SentenceBreak::STerm;
+  }
 
   bool is_term(char32_t cp) const {
     if (cp == 0x2026) return true;  // … is not a UAX #29 terminator, but ends sentences
-    const auto sb = unicode::sentence_break(cp);
-    return sb == SentenceBreak::ATerm || sb == SentenceBreak::STerm || rules_.is_terminal(cp);
+    return uax_terminal(cp) || rules_.is_terminal(cp);
   }
 
   std::size_t skip_spaces(std::size_t i, bool* newline) const {
@@ -387,6 +393,7 @@ class Splitter {
     std::size_t periods = 0;
     bool other = false, ellipsis_char = false;
     auto take = [&](char32_t cp) {
+      if (cp != 0x2026 && !uax_terminal(cp)) c.extra = true;
       if (cp == '.') ++periods;
       else if (cp == 0x2026) ellipsis_char = true;
       else other = true;
@@ -509,6 +516,8 @@ class Splitter {
     std::string folded;   // the word, case-folded
     bool all_caps = false;
     bool roman = false;
+    std::size_t length = 0;  // characters
+    bool period = false;     // a '.' right after the word
   };
 
   NextWord next_word(std::size_t i) const {
@@ -528,8 +537,10 @@ class Splitter {
       if (!unicode::is_upper(c)) caps = false;
       if (!roman_letter(c)) roman = false;
       unicode::append_folded(c, w.folded);
+      ++w.length;
       i = k;
     }
+    w.period = i < end_ && text_[i] == '.';
     if (!w.first && i < end_) {
       std::size_t k = i;
       w.first = unicode::next(text_, k);
@@ -599,6 +610,7 @@ class Splitter {
     if (!c.spaced) {
       if (c.ascii_qe) return Verdict::kNoBreak;  // "Yahoo!Inc", "?!x"
       if (c.kind == Kind::kPeriod) return unspaced_period(c);
+      if (c.kind == Kind::kEllipsis) return Verdict::kNoBreak;  // "I mean...see", "so...Then"
       return Verdict::kDefault;  // 。！？ and other scripts' stops need no space
     }
     if (c.quote_closed && c.next < end_ && text_[c.next] == '(') return Verdict::kNoBreak;  // "…" (Smith 55).
@@ -608,7 +620,7 @@ class Splitter {
       case Kind::kOther:
         if (c.newline) return Verdict::kBreak;
         if (unicode::is_lower(next.first)) return Verdict::kNoBreak;
-        return Verdict::kDefault;
+        return c.extra ? Verdict::kBreak : Verdict::kDefault;
       case Kind::kEllipsis:
         if (c.newline) return Verdict::kBreak;
         if (Rules::contains(rules_.capitalized, next.folded)) return Verdict::kNoBreak;
@@ -728,7 +740,8 @@ class Splitter {
     const bool next_upper = unicode::is_upper(next.first);
     const bool next_digit = unicode::is_digit(next.first);
     const bool next_letter = unicode::is_letter(next.first);
-    const bool next_starter = next_upper && rules_.is_starter(next.folded);
+    // A one-letter starter followed by a period is an initial ("J. A. Smith"), not "A".
+    const bool next_starter = next_upper && rules_.is_starter(next.folded) && !(next.length == 1 && next.period);
     const bool next_item = looks_like_item(text_, c.next, end_);
     auto plain = [&] {
       if (c.newline || next_item) return Verdict::kBreak;
