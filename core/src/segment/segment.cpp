@@ -756,8 +756,8 @@ class Splitter {
       // "1. First item", "Q. What is it?": a label, not a sentence.
       if ((t.digits == t.chars && t.chars <= 3 && t.chars > 0) || (t.letters == 1 && t.chars == 1)) return Verdict::kNoBreak;
     }
-    if (rules_.ordinal_dot && next_letter && ((t.digits == t.chars && t.chars >= 1 && t.chars <= 3) || t.roman)) {
-      return Verdict::kNoBreak;  // "am 3. Oktober", "XII. Pluku"
+    if (rules_.ordinal_dot && next_letter && !next_starter && ((t.digits == t.chars && t.chars >= 1 && t.chars <= 3) || t.roman)) {
+      return Verdict::kNoBreak;  // "am 3. Oktober", "XII. Pluku" (but "Seite 12. Dort ...")
     }
     AbbrevClass cls = rules_.lookup(t.folded);
     if (cls == AbbrevClass::kNone && t.internal_period && t.letters > 0 && t.short_segments) cls = AbbrevClass::kCommon;
