@@ -57,6 +57,7 @@ Rules parse_rules(std::string_view data) {
     else if (directive == "month") cls = AbbrevClass::kMonth;
     else if (directive == "common") cls = AbbrevClass::kCommon;
     else if (directive == "time") cls = AbbrevClass::kTime;
+    else if (directive == "final") cls = AbbrevClass::kFinal;
     for (std::size_t k = 1; k < words.size(); ++k) {
       if (directive == "terminal") {
         std::size_t i = 0;
@@ -410,6 +411,7 @@ class Splitter {
     }
     c.run_end = i;
     i = closers(i, &c.quote_closed);
+    i = footnotes(at, i);
     c.end = i;
     c.next = skip_spaces(i, &c.newline);
     c.spaced = c.next > c.end;
@@ -451,6 +453,28 @@ class Splitter {
     return c;
   }
 
+  // Footnote markers right after a sentence's end: "martyr.[1]", "large.[7][8]", and
+  // after a word or bracket "consultation.11", "(1987).1" (not a decimal: no digit
+  // before the period).
+  std::size_t footnotes(std::size_t at, std::size_t i) const {
+    for (int n = 0; n < 8 && i < end_ && text_[i] == '['; ++n) {
+      std::size_t q = i + 1, len = 0;
+      while (q < end_ && len < 4 && (ascii_digit(text_[q]) || ascii_letter(text_[q]))) ++q, ++len;
+      if (len == 0 || len > 3 || q >= end_ || text_[q] != ']') break;
+      i = q + 1;
+    }
+    if (i < end_ && ascii_digit(text_[i]) && at > 0 && text_[at] == '.') {
+      std::size_t k = at;
+      char32_t before = unicode::prev(text_, k);
+      if (unicode::is_letter(before) || before == ')') {
+        std::size_t q = i, len = 0;
+        while (q < end_ && ascii_digit(text_[q]) && len < 4) ++q, ++len;
+        if (len <= 3 && (q >= end_ || text_[q] == ' ')) i = q;
+      }
+    }
+    return i;
+  }
+
   bool preceded_by_space(std::size_t at) const {
     std::size_t k = at;
     return unicode::is_space(unicode::prev(text_, k));
@@ -470,6 +494,9 @@ class Splitter {
   // If text[i...] up to the next space is terminal punctuation, closing marks and
   // footnote markers only, returns its end (and counts what it held); else 0.
   std::size_t pure_punctuation(std::size_t i, std::size_t* periods, bool* other, bool* ellipsis, bool* quote) const {
+    // A quotation mark that opens a quotation belongs to the next sentence.
+    auto it = std::lower_bound(pairs_.begin(), pairs_.end(), i, [](const Pair& p, std::size_t v) { return p.open < v; });
+    if (it != pairs_.end() && it->open == i) return 0;
     std::size_t p = i, n = 0;
     std::size_t local_periods = 0;
     bool local_other = false, local_ellipsis = false, local_quote = false, any = false;
@@ -586,7 +613,7 @@ class Splitter {
 
   // Does UAX #29 put a boundary between the candidate's end and what follows?
   bool uax_boundary(const Candidate& c) {
-    while (uax_next_ < uax_.size() && uax_[uax_next_] < c.end) ++uax_next_;
+    while (uax_next_ < uax_.size() && uax_[uax_next_] < c.run_end) ++uax_next_;
     return uax_next_ < uax_.size() && uax_[uax_next_] <= c.next;
   }
 
@@ -615,6 +642,7 @@ class Splitter {
     }
     if (c.quote_closed && c.next < end_ && text_[c.next] == '(') return Verdict::kNoBreak;  // "…" (Smith 55).
     if (dash_then_lower(c.next)) return Verdict::kNoBreak;
+    if (text_[c.next] == ',' || text_[c.next] == ';' || text_[c.next] == ':') return Verdict::kNoBreak;  // ". , It
     const NextWord next = next_word(c.next);
     switch (c.kind) {
       case Kind::kOther:
@@ -692,6 +720,12 @@ class Splitter {
     if (!(unicode::is_lower(before) || unicode::is_digit(before))) return Verdict::kNoBreak;
     std::size_t n = c.next;
     if (n >= end_ || !unicode::is_upper(unicode::next(text_, n))) return Verdict::kNoBreak;
+    // "Ph.D.", "LL.M.": a single letter and a period after it make an abbreviation.
+    {
+      std::size_t k = c.next;
+      unicode::next(text_, k);
+      if (k < end_ && text_[k] == '.') return Verdict::kNoBreak;
+    }
     // The rest of the token: "Jane.Doe@example.com", "Index.Html/x" are one word.
     for (std::size_t p = c.next, count = 0; p < end_ && count < kMaxToken; ++count) {
       std::size_t k = p;
@@ -719,19 +753,15 @@ class Splitter {
     return i >= pos;
   }
 
-  // A leading phrase such as "At 5 a.m.": a preposition and at most three more words.
-  bool leading_phrase(std::size_t sentence_start, std::size_t pos) const {
-    std::size_t words = 0;
+  // Does the sentence open with a preposition ("At 5 a.m.", "On Jan. 5, at 6 a.m.")?
+  bool leading_phrase(std::size_t sentence_start) const {
     std::string first;
-    bool in_word = false;
-    for (std::size_t i = sentence_start; i < pos && words <= 4;) {
+    for (std::size_t i = skip_spaces(sentence_start, nullptr); i < end_ && first.size() < kMaxToken;) {
       char32_t c = unicode::next(text_, i);
-      bool w = unicode::is_word_char(c);
-      if (w && !in_word) ++words;
-      if (w && words == 1) unicode::append_folded(c, first);
-      in_word = w;
+      if (!unicode::is_word_char(c)) break;
+      unicode::append_folded(c, first);
     }
-    return words <= 4 && Rules::contains(rules_.prepositions, first);
+    return Rules::contains(rules_.prepositions, first);
   }
 
   Verdict period(const Candidate& c, const NextWord& next, std::size_t sentence_start) {
@@ -774,12 +804,18 @@ class Splitter {
       case AbbrevClass::kTime:
         if (c.newline) return Verdict::kBreak;
         if (!next_upper) return next_lower ? Verdict::kNoBreak : Verdict::kBreak;
-        if (leading_phrase(sentence_start, t.start)) return Verdict::kNoBreak;  // "At 5 a.m. Mr. Smith"
+        if (next_starter) return Verdict::kBreak;  // "at 6 p.m. He went home."
         if (Rules::contains(rules_.continuers, next.folded) || rules_.lookup(next.folded) == AbbrevClass::kMonth ||
             (next.all_caps && next.folded.size() <= 4)) {
           return Verdict::kNoBreak;  // "5 p.m. Tuesday", "9 a.m. ET"
         }
-        return Verdict::kBreak;
+        // "At 5 a.m. Mr. Smith left": a sentence that opens with a prepositional phrase
+        // has its subject still to come.
+        if (leading_phrase(sentence_start)) return Verdict::kNoBreak;
+        return Verdict::kBreak;  // "He left at 6 P.M. Travelers who ..."
+      case AbbrevClass::kFinal:  // "Ph.D.", "B.C.", "lb.": usually the end of a phrase
+        if (c.newline || next_upper || next_item) return Verdict::kBreak;
+        return Verdict::kNoBreak;
       case AbbrevClass::kCommon:
         return ambiguous();
       case AbbrevClass::kNone:

@@ -22,7 +22,7 @@
 namespace precis::segment {
 
 // What a period after a word means (see core/data/segment/README.md).
-enum class AbbrevClass { kNone, kTitle, kNumber, kMonth, kCommon, kTime };
+enum class AbbrevClass { kNone, kTitle, kNumber, kMonth, kCommon, kTime, kFinal };
 
 // Per-language splitter data, parsed once from the compiled-in data files.
 struct Rules {
