@@ -475,6 +475,8 @@ class Splitter {
     return i;
   }
 
+  char32_t first_char(std::size_t i) const { return i < text_.size() ? unicode::next(text_, i) : 0; }
+
   bool preceded_by_space(std::size_t at) const {
     std::size_t k = at;
     return unicode::is_space(unicode::prev(text_, k));
@@ -664,6 +666,7 @@ class Splitter {
     std::string folded;
     std::size_t chars = 0, letters = 0, digits = 0;
     bool internal_period = false, url_like = false, short_segments = true, roman = true, too_long = false;
+    std::size_t apostrophe = std::string::npos;  // last elision mark in `folded` ("l'avv")
   };
 
   // The word before the period at `at`: back to a space, an opening mark or a bullet.
@@ -705,6 +708,11 @@ class Splitter {
     }
     t.start = i;
     if (!t.too_long) t.folded = fold(text_.substr(i, at - i));
+    t.apostrophe = t.folded.rfind('\'');
+    if (t.apostrophe == std::string::npos) {
+      std::size_t curly = t.folded.rfind("\xE2\x80\x99");
+      if (curly != std::string::npos) t.apostrophe = curly + 2;
+    }
     // Trailing periods of a tokenized " ." have been skipped; strip spaces kept by fold.
     while (!t.folded.empty() && t.folded.back() == ' ') t.folded.pop_back();
     if (t.letters == 0) t.roman = false;
@@ -790,7 +798,19 @@ class Splitter {
       return Verdict::kNoBreak;  // "am 3. Oktober", "XII. Pluku" (but "Seite 12. Dort ...")
     }
     AbbrevClass cls = rules_.lookup(t.folded);
-    if (cls == AbbrevClass::kNone && t.internal_period && t.letters > 0 && t.short_segments) cls = AbbrevClass::kCommon;
+    if (cls == AbbrevClass::kNone && t.apostrophe != std::string::npos) {
+      cls = rules_.lookup(std::string_view(t.folded).substr(t.apostrophe + 1));  // "l'Avv.", "dell'Ing."
+    }
+    // "U.S.", "e.g.", "Ph.D.": short letter groups joined by periods (not "120.5°C").
+    if (cls == AbbrevClass::kNone && t.internal_period && t.letters > 0 && t.digits == 0 && t.short_segments) {
+      cls = AbbrevClass::kCommon;
+    }
+    // "No. 103", "Cra. 7", "Ext. 1010": a short capitalized word before a number, inside a
+    // sentence, is an abbreviation even when the language's list lacks it.
+    if (cls == AbbrevClass::kNone && next_digit && t.letters == t.chars && t.chars <= 4 && t.start > sentence_start &&
+        unicode::is_upper(first_char(t.start))) {
+      return Verdict::kNoBreak;
+    }
     if (cls == AbbrevClass::kNone && t.letters == 1 && t.chars == 1) cls = AbbrevClass::kCommon;  // an initial
     switch (cls) {
       case AbbrevClass::kTitle:
