@@ -288,7 +288,8 @@ TEST(Api, Language) {
       {"EN", kArticle, "en"},
       {"de", kArticle, "de"},
       // "Die Regierung hat am Montag beschlossen, die Steuern zu senken."
-      {"auto", "Die Regierung hat am Montag beschlossen, die Steuern zu senken.", "und"},
+      {"auto", "Die Regierung hat am Montag beschlossen, die Steuern zu senken.", "de"},
+      {"auto", "Xqzt vrkp blorf.", "und"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.option) + " " + std::string(c.input.substr(0, 20)));

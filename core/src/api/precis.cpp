@@ -62,7 +62,9 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
   const auto blocks = blocks::find_blocks(text);
   std::vector<segment::Span> spans;
-  segment::split_blocks(text, blocks, segment::rules_for(r->language), spans);
+  // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
+  // the most widespread, and the rest of the rules are language-independent.
+  segment::split_blocks(text, blocks, segment::rules_for(r->language == "und" ? "en" : r->language), spans);
   r->sentences.reserve(spans.size());
   for (const auto& span : spans) {
     Sentence s;

@@ -1,8 +1,11 @@
 #include "lang/lang.hpp"
 
 #include <algorithm>
+#include <unordered_set>
+#include <vector>
 
 #include "terms/terms.hpp"
+#include "unicode/unicode.hpp"
 
 namespace precis::lang {
 
@@ -51,22 +54,131 @@ std::string normalize_tag(std::string_view tag) {
   return out;
 }
 
+namespace {
+
+using unicode::Script;
+
+// Languages told apart by their stopwords, per script. A language is listed only if
+// stopwords-iso has a list for it (see PRECIS_STOPWORD_LANGUAGES in CMakeLists.txt).
+constexpr const char* kLatin[] = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl",
+                                  "cs", "sk", "sl", "hr", "hu", "ro", "tr", "et", "lv", "lt", "ca", "id"};
+constexpr const char* kCyrillic[] = {"ru", "uk", "bg"};
+constexpr const char* kArabic[] = {"ar", "fa", "ur"};
+constexpr const char* kDevanagari[] = {"hi", "mr"};
+
+// One language per script where the script says it all.
+const char* single_language(Script s) {
+  switch (s) {
+    case Script::Greek: return "el";
+    case Script::Armenian: return "hy";
+    case Script::Hebrew: return "he";
+    case Script::Georgian: return "ka";
+    case Script::Thai: return "th";
+    case Script::Lao: return "lo";
+    case Script::Khmer: return "km";
+    case Script::Myanmar: return "my";
+    case Script::Ethiopic: return "am";
+    case Script::Hangul: return "ko";
+    case Script::Bengali: return "bn";
+    case Script::Gurmukhi: return "pa";
+    case Script::Gujarati: return "gu";
+    case Script::Oriya: return "or";
+    case Script::Tamil: return "ta";
+    case Script::Telugu: return "te";
+    case Script::Kannada: return "kn";
+    case Script::Malayalam: return "ml";
+    case Script::Sinhala: return "si";
+    case Script::Tibetan: return "bo";
+    default: return nullptr;
+  }
+}
+
+// The candidate whose stopwords cover the most words; a word shared by k candidates
+// counts 1/k for each. "und" if the evidence is thin.
+template <std::size_t N>
+std::string by_stopwords(const std::vector<std::string>& words, const char* const (&candidates)[N], const char* fallback) {
+  const std::unordered_set<std::string>* lists[N];
+  for (std::size_t c = 0; c < N; ++c) lists[c] = &terms::stopwords_for(candidates[c]);
+  double score[N] = {};
+  for (const std::string& w : words) {
+    std::size_t hits = 0;
+    bool in[N];
+    for (std::size_t c = 0; c < N; ++c) hits += (in[c] = lists[c]->count(w) != 0);
+    if (!hits) continue;
+    for (std::size_t c = 0; c < N; ++c) {
+      if (in[c]) score[c] += 1.0 / static_cast<double>(hits);
+    }
+  }
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < N; ++c) {
+    if (score[c] > score[best]) best = c;
+  }
+  // A tenth of the words, or two whole words for short texts, must vote for it.
+  const double needed = std::max(1.0, std::min(2.0, 0.1 * static_cast<double>(words.size())));
+  if (score[best] >= needed) return candidates[best];
+  return fallback;
+}
+
+}  // namespace
+
 std::string detect(std::string_view text) {
   constexpr std::size_t kSample = 64 * 1024;
   std::size_t end = text.size() < kSample ? text.size() : kSample;
   // Don't cut a UTF-8 sequence in half.
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  const auto& english = terms::stopwords_for("en");
-  std::size_t words = 0, hits = 0;
+
+  // The script of most letters, and a few telling letters.
+  std::size_t letters[static_cast<std::size_t>(Script::kCount)] = {};
+  std::size_t kazakh = 0, ukrainian = 0, russian = 0, total = 0;
+  for (std::size_t i = 0; i < end;) {
+    const char32_t cp = unicode::next(text, i);
+    if (!unicode::is_letter(cp)) continue;
+    ++letters[static_cast<std::size_t>(unicode::script(cp))];
+    ++total;
+    switch (cp) {  // Kazakh letters absent from Russian, Ukrainian and Bulgarian
+      case 0x04D9: case 0x04D8: case 0x0493: case 0x0492: case 0x049B: case 0x049A: case 0x04A3:
+      case 0x04A2: case 0x04E9: case 0x04E8: case 0x04B1: case 0x04B0: case 0x04AF: case 0x04AE:
+      case 0x04BB: case 0x04BA:
+        ++kazakh;
+        break;
+      case 0x0456: case 0x0406: case 0x0457: case 0x0407: case 0x0454: case 0x0404: case 0x0491: case 0x0490:
+        ++ukrainian;  // і ї є ґ
+        break;
+      case 0x044B: case 0x042B: case 0x044D: case 0x042D: case 0x0451: case 0x0401:
+        ++russian;  // ы э ё
+        break;
+      default:
+        break;
+    }
+  }
+  if (total == 0) return "und";
+  auto count = [&](Script s) { return letters[static_cast<std::size_t>(s)]; };
+  Script top = Script::Other;
+  for (std::size_t s = 1; s < static_cast<std::size_t>(Script::kCount); ++s) {
+    if (letters[s] > letters[static_cast<std::size_t>(top)]) top = static_cast<Script>(s);
+  }
+  // Japanese writes Han with kana; Chinese has none.
+  const std::size_t kana = count(Script::Hiragana) + count(Script::Katakana);
+  if (top == Script::Han || top == Script::Hiragana || top == Script::Katakana) {
+    return kana * 20 >= kana + count(Script::Han) ? "ja" : "zh";
+  }
+  if (const char* lang = single_language(top)) return lang;
+  if (top == Script::Other) return "und";
+
+  std::vector<std::string> words;
   terms::for_each_word(text, 0, end, [&](std::size_t, std::size_t, std::string_view folded) {
-    if (folded.empty() || (folded[0] >= '0' && folded[0] <= '9')) return;
-    ++words;
-    if (english.count(std::string(folded))) ++hits;
+    if (!folded.empty() && !(folded[0] >= '0' && folded[0] <= '9')) words.emplace_back(folded);
   });
-  // English running text has about half of its words in the stopword list; other
-  // languages rarely reach a fifth (shared loanwords, names, numbers).
-  if (words >= 3 && hits * 10 >= words * 3) return "en";
-  return "und";
+  switch (top) {
+    case Script::Latin: return by_stopwords(words, kLatin, "und");
+    case Script::Cyrillic:
+      if (kazakh * 100 >= count(Script::Cyrillic)) return "kk";
+      if (ukrainian * 100 >= count(Script::Cyrillic) && russian * 4 <= ukrainian) return "uk";
+      return by_stopwords(words, kCyrillic, "ru");
+    case Script::Arabic: return by_stopwords(words, kArabic, "ar");
+    case Script::Devanagari: return by_stopwords(words, kDevanagari, "hi");
+    default: return "und";
+  }
 }
 
 }  // namespace precis::lang

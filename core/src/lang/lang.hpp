@@ -15,9 +15,12 @@ bool is_valid_tag(std::string_view tag);
 // "_" written "-" ("EN_gb" -> "en-GB", "zh-hant" -> "zh-Hant").
 std::string normalize_tag(std::string_view tag);
 
-// Detects the language of `text` from its first 64 KiB. This version tells English
-// from the rest by the share of English stopwords among the words; anything else is
-// "und" (undetermined), which gets language-independent rules.
+// Detects the language of `text` from its first 64 KiB: the script of most letters
+// (Scripts.txt) names the language where it is the only one written in it (Greek,
+// Armenian, Hebrew, Thai, ...); Han with kana is Japanese, without is Chinese; within
+// Latin, Cyrillic, Arabic and Devanagari the language whose stopwords (stopwords-iso)
+// cover most words wins, with Kazakh told by its own letters. "und" (undetermined)
+// when there is too little evidence; it gets language-independent rules.
 std::string detect(std::string_view text);
 
 }  // namespace precis::lang

@@ -17,6 +17,14 @@ GeneralCategory category(char32_t cp) {
   return static_cast<GeneralCategory>(*(it - 1) & 31u);
 }
 
+Script script(char32_t cp) {
+  if (cp > 0x10FFFF) return Script::Other;
+  if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? Script::Latin : Script::Other;
+  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
+  const auto* it = std::upper_bound(std::begin(kScriptRanges), std::end(kScriptRanges), key);
+  return static_cast<Script>(*(it - 1) & 31u);
+}
+
 std::string_view category_name(GeneralCategory gc) {
   return kGcNames[static_cast<int>(gc)];
 }

@@ -16,6 +16,15 @@ enum class GeneralCategory : std::uint8_t {
 };
 
 GeneralCategory category(char32_t cp);
+
+// Scripts (Scripts.txt) that the language detector tells apart; all others are Other.
+// Same order as SCRIPTS in core/data/gen/unicode.mjs.
+enum class Script : std::uint8_t {
+  Other, Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Gurmukhi,
+  Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar,
+  Georgian, Hangul, Ethiopic, Khmer, Hiragana, Katakana, Han, kCount
+};
+Script script(char32_t cp);
 std::string_view category_name(GeneralCategory gc);
 
 bool is_letter(char32_t cp);   // L*
