@@ -200,6 +200,86 @@ TEST(Segment, BlockIndexes) {
   for (std::size_t i = 0; i < spans.size(); ++i) EXPECT_EQ(spans[i].block, want[i]) << "sentence " << i;
 }
 
+// The rule layer on top of UAX #29, English. Every text here is written for this test.
+TEST(Segment, RuleLayerEnglish) {
+  const SplitCase cases[] = {
+      {"quotation holds its sentences", "She asked, \"Where is it? I looked everywhere.\" Then she left.",
+       {"She asked, \"Where is it? I looked everywhere.\"", "Then she left."}},
+      {"curly quotation", "He wrote: \xE2\x80\x9CWe won. It was close.\xE2\x80\x9D The team cheered.",
+       {"He wrote: \xE2\x80\x9CWe won. It was close.\xE2\x80\x9D", "The team cheered."}},
+      {"brackets hold their sentences", "The rule (see below. It matters.) applies here. Next one.",
+       {"The rule (see below. It matters.) applies here.", "Next one."}},
+      {"parenthetical after a quotation", "\"Go now!\" (She meant it.) He went.", {"\"Go now!\" (She meant it.)", "He went."}},
+      {"footnote after the period", "The river is long.[3] It floods each spring.[4][5] Farmers plan for it.",
+       {"The river is long.[3]", "It floods each spring.[4][5]", "Farmers plan for it."}},
+      {"numbered items inline", "1. Wash the cup 2. Dry the cup 3. Put it away",
+       {"1. Wash the cup", "2. Dry the cup", "3. Put it away"}},
+      {"lettered items inline", "a) salt b) pepper c) oil", {"a) salt", "b) pepper", "c) oil"}},
+      {"bracketed items inline", "(1) Read it. (2) Sign it.", {"(1) Read it.", "(2) Sign it."}},
+      {"bullets inline", "\xE2\x80\xA2 milk \xE2\x80\xA2 bread", {"\xE2\x80\xA2 milk", "\xE2\x80\xA2 bread"}},
+      {"a label is not a sentence", "Q. Who called? A. The landlord.", {"Q. Who called?", "A. The landlord."}},
+      {"spaced ellipsis mid-sentence", "We waited . . . and waited.", {"We waited . . . and waited."}},
+      {"spaced ellipsis before a capital", "We waited . . . Nobody came.", {"We waited . . .", "Nobody came."}},
+      {"ellipsis before I", "Well . . . I suppose so.", {"Well . . . I suppose so."}},
+      {"period and ellipsis (MLA)", "The work was done. . . . Later it was sold.",
+       {"The work was done.", ". . . Later it was sold."}},
+      {"repeated marks", "Really ? ? ? Yes .", {"Really ? ? ?", "Yes ."}},
+      {"time before a new sentence", "The shop opens at 9 a.m. Customers line up early.",
+       {"The shop opens at 9 a.m.", "Customers line up early."}},
+      {"time in a leading phrase", "By 7 p.m. Mrs. Lee had left.", {"By 7 p.m. Mrs. Lee had left."}},
+      {"time before a weekday", "The vote is at 5 p.m. Tuesday in the hall.", {"The vote is at 5 p.m. Tuesday in the hall."}},
+      {"degree ends a sentence", "She holds an M.A. Her brother teaches.", {"She holds an M.A.", "Her brother teaches."}},
+      {"era ends a sentence", "The wall was built in 120 A.D. Parts still stand.", {"The wall was built in 120 A.D.", "Parts still stand."}},
+      {"unit ends a sentence", "The fish weighed 4 lb. Everyone was amazed.", {"The fish weighed 4 lb.", "Everyone was amazed."}},
+      {"no space after the period", "It rained all day.Nobody went out.", {"It rained all day.", "Nobody went out."}},
+      {"file names and addresses", "Open report.final.pdf today. Write to sam.lee@mail.example.org. Thanks.",
+       {"Open report.final.pdf today.", "Write to sam.lee@mail.example.org.", "Thanks."}},
+      {"web address", "Go to https://news.example.com/a/b.html. It explains more.",
+       {"Go to https://news.example.com/a/b.html.", "It explains more."}},
+      {"tokenized text", "Ask Dr . Lopez first . Then call .", {"Ask Dr . Lopez first .", "Then call ."}},
+      {"a comma after the period", "He bought eggs. , milk and bread.", {"He bought eggs. , milk and bread."}},
+      {"a decimal is not an abbreviation", "The score rose to 98.6%. Fans cheered.", {"The score rose to 98.6%.", "Fans cheered."}},
+      {"capitalized abbreviation before a number", "Call Ext. 2041 for help.", {"Call Ext. 2041 for help."}},
+      {"initials are not starters", "The book by J. A. Smith sold well.", {"The book by J. A. Smith sold well."}},
+  };
+  const Rules& en = rules_for("en");
+  for (const auto& c : cases) check(c, en);
+}
+
+// Per-language data and scripts.
+TEST(Segment, RuleLayerLanguages) {
+  struct LangCase {
+    const char* lang;
+    SplitCase c;
+  };
+  const LangCase cases[] = {
+      {"de", {"ordinal before a month", "Wir treffen uns am 4. Mai im Park.", {"Wir treffen uns am 4. Mai im Park."}}},
+      {"de", {"ordinal before a starter", "Er wohnt in Haus 12. Dort ist es ruhig.", {"Er wohnt in Haus 12.", "Dort ist es ruhig."}}},
+      {"de", {"German abbreviations", "Er kam z.B. mit Dr. Weber und Prof. Klein.", {"Er kam z.B. mit Dr. Weber und Prof. Klein."}}},
+      {"de", {"German quotation marks", "Sie sagte: \xE2\x80\x9E" "Ich komme. Warte.\xE2\x80\x9C Dann ging sie.",
+              {"Sie sagte: \xE2\x80\x9E" "Ich komme. Warte.\xE2\x80\x9C", "Dann ging sie."}}},
+      {"es", {"Spanish title", "Llegó la Sra. Ortiz con el Dr. Ruiz. Todos aplaudieron.",
+              {"Llegó la Sra. Ortiz con el Dr. Ruiz.", "Todos aplaudieron."}}},
+      {"it", {"elided title", "Ha parlato l'Avv. Rossi. Poi è uscito.", {"Ha parlato l'Avv. Rossi.", "Poi è uscito."}}},
+      {"fr", {"guillemets", "Il a dit : \xC2\xAB Non. Jamais. \xC2\xBB Puis il est parti.",
+              {"Il a dit : \xC2\xAB Non. Jamais. \xC2\xBB", "Puis il est parti."}}},
+      {"ru", {"dash after a question", "\xD0\x93\xD0\xB4\xD0\xB5 \xD0\xBE\xD0\xBD? \xE2\x80\x94 \xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86.",
+              {"\xD0\x93\xD0\xB4\xD0\xB5 \xD0\xBE\xD0\xBD? \xE2\x80\x94 \xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86."}}},
+      {"el", {"Greek question mark typed as ';'", "Πού πας; Στο σπίτι.", {"Πού πας;", "Στο σπίτι."}}},
+      {"hy", {"Armenian full stop typed as ':'", "Նա եկավ: Մենք գնացինք:", {"Նա եկավ:", "Մենք գնացինք:"}}},
+      {"hy", {"Armenian full stop", "Նա եկավ։ Մենք գնացինք։", {"Նա եկավ։", "Մենք գնացինք։"}}},
+      {"zh", {"book title brackets hold", "我读了《你好！世界》这本书。很好看。", {"我读了《你好！世界》这本书。", "很好看。"}}},
+      {"ja", {"Japanese full stops", "雨が降った。傘を持った！よかった？", {"雨が降った。", "傘を持った！", "よかった？"}}},
+      {"am", {"Ethiopic full stop without space", "ሰላም ነው።እንዴት ነህ፧", {"ሰላም ነው።", "እንዴት ነህ፧"}}},
+      {"hi", {"danda", "मैं घर गया। वह आया।", {"मैं घर गया।", "वह आया।"}}},
+      {"ar", {"Arabic question mark", "أين أنت؟ أنا هنا.", {"أين أنت؟", "أنا هنا."}}},
+  };
+  for (const auto& lc : cases) {
+    SCOPED_TRACE(lc.lang);
+    check(lc.c, rules_for(lc.lang));
+  }
+}
+
 TEST(Segment, RulesData) {
   struct Case {
     std::string_view word;
