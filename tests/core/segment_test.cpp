@@ -308,17 +308,23 @@ TEST(Segment, RulesData) {
     EXPECT_EQ(en.lookup(c.word), c.cls);
     EXPECT_EQ(en.is_starter(c.word), c.starter);
   }
-  // Region subtags share the language's data; languages without data get empty rules.
+  // Region subtags share the language's data; languages without data get English's.
   EXPECT_EQ(&rules_for("en-GB"), &en);
   EXPECT_EQ(&rules_for("en-us"), &en);
-  for (const char* tag : {"xx", "zz", "und", ""}) {
+  for (const char* tag : {"xx", "zz", "und", "ml", ""}) {
     SCOPED_TRACE(tag);
-    const Rules& r = rules_for(tag);
-    EXPECT_NE(&r, &en);
-    EXPECT_TRUE(r.abbreviations.empty());
-    EXPECT_TRUE(r.starters.empty());
-    EXPECT_EQ(r.lookup("mr"), AbbrevClass::kNone);
+    EXPECT_EQ(&rules_for(tag), &en);
   }
+  // Languages with data keep their own lists and also know the international titles.
+  const Rules& de = rules_for("de");
+  EXPECT_NE(&de, &en);
+  EXPECT_EQ(de.lookup("dr"), AbbrevClass::kTitle);
+  EXPECT_EQ(de.lookup("mr"), AbbrevClass::kTitle);
+  EXPECT_FALSE(de.is_starter("the"));
+  EXPECT_TRUE(de.is_starter("der"));
+  EXPECT_TRUE(de.ordinal_dot);
+  EXPECT_FALSE(en.ordinal_dot);
+  EXPECT_EQ(rules_for("el").terminals, U";");
 }
 
 }  // namespace

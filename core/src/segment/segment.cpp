@@ -80,6 +80,11 @@ const std::map<std::string, Rules, std::less<>>& all_rules() {
   static const std::map<std::string, Rules, std::less<>> all = [] {
     std::map<std::string, Rules, std::less<>> m;
     for (const auto& d : kSplitterData) m.emplace(d.language, parse_rules(d.text));
+    // Titles that appear before names in text of every language ("Dr. Alban", "Prof.
+    // Chen"), unless a language's own data says otherwise.
+    for (auto& [lang, rules] : m) {
+      for (const char* t : {"dr", "prof", "mr", "mrs"}) rules.abbreviations.emplace(t, AbbrevClass::kTitle);
+    }
     return m;
   }();
   return all;
@@ -105,6 +110,12 @@ bool is_bullet(char32_t cp) {
     default:
       return false;
   }
+}
+
+bool is_mark(char32_t cp) {
+  if (cp < 0x300) return false;
+  auto gc = unicode::category(cp);
+  return gc == unicode::GeneralCategory::Mn || gc == unicode::GeneralCategory::Mc || gc == unicode::GeneralCategory::Me;
 }
 
 bool is_dash(char32_t cp) {
@@ -667,6 +678,7 @@ class Splitter {
     std::size_t chars = 0, letters = 0, digits = 0;
     bool internal_period = false, url_like = false, short_segments = true, roman = true, too_long = false;
     std::size_t apostrophe = std::string::npos;  // last elision mark in `folded` ("l'avv")
+    std::size_t marks = 0;                       // combining marks (vowel signs of Indic scripts)
   };
 
   // The word before the period at `at`: back to a space, an opening mark or a bullet.
@@ -702,6 +714,7 @@ class Splitter {
       }
       if (c == '/' || c == '@' || c == ':' || c == '\\') t.url_like = true;
       if (unicode::is_letter(c)) ++t.letters;
+      if (is_mark(c)) ++t.marks;
       if (unicode::is_digit(c)) ++t.digits;
       if (!roman_letter(c)) t.roman = false;
       i = k;
@@ -811,7 +824,8 @@ class Splitter {
         unicode::is_upper(first_char(t.start))) {
       return Verdict::kNoBreak;
     }
-    if (cls == AbbrevClass::kNone && t.letters == 1 && t.chars == 1) cls = AbbrevClass::kCommon;  // an initial
+    // An initial: "J.", or a letter with its vowel signs ("കെ.", Malayalam "K.").
+    if (cls == AbbrevClass::kNone && t.letters == 1 && t.chars == 1 + t.marks) cls = AbbrevClass::kCommon;
     switch (cls) {
       case AbbrevClass::kTitle:
         return Verdict::kNoBreak;  // "Mr. Smith", even across a line break
@@ -872,10 +886,12 @@ AbbrevClass Rules::lookup(std::string_view folded) const {
 }
 
 const Rules& rules_for(std::string_view language) {
-  static const Rules empty;
   const auto& all = all_rules();
   auto it = all.find(language.substr(0, language.find('-')));
-  return it == all.end() ? empty : it->second;
+  // Without data of its own a language gets the English rules: English abbreviations
+  // turn up in text of every language, and for scripts without case the starter rules
+  // never fire.
+  return it == all.end() ? all.at("en") : it->second;
 }
 
 std::vector<std::string> languages_with_rules() {

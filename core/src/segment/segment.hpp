@@ -42,8 +42,9 @@ struct Rules {
   }
 };
 
-// The rules for a language tag ("en", "en-GB" -> en data); languages without data get
-// empty rules (punctuation, case, quotes, brackets and line structure only).
+// The rules for a language tag ("en", "en-GB" -> en data). Languages without data of
+// their own get the English rules; every language knows the titles Dr., Prof., Mr.
+// and Mrs. unless its data says otherwise.
 const Rules& rules_for(std::string_view language);
 
 // Languages with a data file, sorted ("bg", "da", "de", "en", ...).
