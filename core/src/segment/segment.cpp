@@ -1,6 +1,7 @@
 #include "segment/segment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "unicode/sentence_break.hpp"
@@ -221,6 +222,14 @@ struct Pair {
   std::size_t open, close;  // byte offsets of the two marks
 };
 
+// ASCII characters that match_pairs must look at.
+constexpr std::array<bool, 128> kPairMark = [] {
+  std::array<bool, 128> t{};
+  for (char c : std::string_view("\"'`()[]{}")) t[static_cast<unsigned char>(c)] = true;
+  t[0] = true;
+  return t;
+}();
+
 // Matches quotation marks and brackets in text[begin, end) with a bounded stack.
 // ASCII quotes are told apart from apostrophes by what surrounds them.
 std::vector<Pair> match_pairs(std::string_view text, std::size_t begin, std::size_t end) {
@@ -234,6 +243,13 @@ std::vector<Pair> match_pairs(std::string_view text, std::size_t begin, std::siz
   char32_t prev = ' ';
   std::size_t i = begin;
   while (i < end) {
+    // Fast path: ASCII that is not a quote or bracket only updates `prev`.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && !kPairMark[byte]) {
+      prev = byte;
+      ++i;
+      continue;
+    }
     const std::size_t at = i;
     const char32_t cp = unicode::next(text, i);
     char32_t next = ' ';
@@ -319,9 +335,6 @@ class Splitter {
 
   void split(const blocks::Block& b, std::uint32_t block_index, std::vector<Span>& out) {
     end_ = b.end;
-    uax_.clear();
-    unicode::sentence_boundaries(text_, b.start, b.end, uax_);
-    uax_next_ = 0;
     pairs_ = match_pairs(text_, b.start, b.end);
     pair_next_ = 0;
     active_.clear();
@@ -624,10 +637,20 @@ class Splitter {
     return from + kMaxToken < to;
   }
 
-  // Does UAX #29 put a boundary between the candidate's end and what follows?
+  // Does UAX #29 put a boundary between the candidate's terminal run and what follows?
+  // Asked only where the rules have no opinion, so the algorithm runs on a window
+  // around the candidate: from its terminal run to a little past the next word, which
+  // covers every rule that can apply there (SB6-SB11 look back to the run and SB8
+  // ahead to the next letter; a window end acts as the end of text).
   bool uax_boundary(const Candidate& c) {
-    while (uax_next_ < uax_.size() && uax_[uax_next_] < c.run_end) ++uax_next_;
-    return uax_next_ < uax_.size() && uax_[uax_next_] <= c.next;
+    uax_.clear();
+    const std::size_t window_end = std::min(end_, c.next + 4 * kMaxToken);
+    std::size_t from = c.at;
+    unicode::sentence_boundaries(text_, from, window_end, uax_);
+    for (std::size_t b : uax_) {
+      if (b >= c.run_end && b <= c.next) return true;
+    }
+    return c.next >= window_end;
   }
 
   bool decide(const Candidate& c, std::size_t sentence_start) {
@@ -872,7 +895,6 @@ class Splitter {
   const Rules& rules_;
   std::size_t end_ = 0;
   std::vector<std::size_t> uax_;
-  std::size_t uax_next_ = 0;
   std::vector<Pair> pairs_;
   std::size_t pair_next_ = 0;
   std::vector<Pair> active_;

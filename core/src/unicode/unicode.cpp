@@ -107,12 +107,8 @@ void append_folded(char32_t cp, std::string& out) {
   }
 }
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_multibyte(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
   int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
   if (len == 0 || i + len > s.size()) {
     ++i;

@@ -45,7 +45,16 @@ void append_utf8(char32_t cp, std::string& out);
 
 // Decodes the code point at text[i] and advances i. `text` must be valid UTF-8 (the
 // core only calls this on repaired text); a malformed byte decodes as U+FFFD.
-char32_t next(std::string_view text, std::size_t& i);
+// Inline, with the ASCII case first: every stage walks text with it.
+char32_t next_multibyte(std::string_view text, std::size_t& i);
+inline char32_t next(std::string_view text, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_multibyte(text, i);
+}
 // Decodes the code point that ends just before text[i] and moves i back to its start.
 char32_t prev(std::string_view text, std::size_t& i);
 
