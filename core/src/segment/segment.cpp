@@ -60,9 +60,10 @@ Rules parse_rules(std::string_view data) {
     else if (directive == "time") cls = AbbrevClass::kTime;
     else if (directive == "final") cls = AbbrevClass::kFinal;
     for (std::size_t k = 1; k < words.size(); ++k) {
-      if (directive == "terminal") {
+      if (directive == "terminal" || directive == "word-final") {
+        std::u32string& into = directive == "terminal" ? r.terminals : r.word_final;
         std::size_t i = 0;
-        while (i < words[k].size()) r.terminals.push_back(unicode::next(words[k], i));
+        while (i < words[k].size()) into.push_back(unicode::next(words[k], i));
         continue;
       }
       std::string f = fold(words[k]);
@@ -381,6 +382,7 @@ class Splitter {
     std::size_t next = 0;      // first character of what follows (after spaces)
     Kind kind = Kind::kPeriod;
     bool ascii_qe = false;     // contains ASCII ? or !
+    bool question = false;     // a question mark and no exclamation mark
     bool spaced = false;       // white space between end and next
     bool newline = false;      // ... containing a line break
     bool quote_closed = false; // a quotation mark among the closers
@@ -417,7 +419,10 @@ class Splitter {
     std::size_t i = at;
     std::size_t periods = 0;
     bool other = false, ellipsis_char = false;
+    bool has_q = false, has_excl = false;
     auto take = [&](char32_t cp) {
+      if (cp == '?' || cp == 0xFF1F || cp == 0x061F || cp == 0x037E || cp == 0x1367 || cp == 0x2047) has_q = true;
+      if (cp == '!' || cp == 0xFF01 || cp == 0x203C || cp == 0x2048 || cp == 0x2049) has_excl = true;
       if (cp != 0x2026 && !uax_terminal(cp)) c.extra = true;
       if (cp == '.') ++periods;
       else if (cp == 0x2026) ellipsis_char = true;
@@ -434,6 +439,7 @@ class Splitter {
       i = k;
     }
     c.run_end = i;
+    c.question = has_q && !has_excl;
     i = closers(i, &c.quote_closed);
     i = footnotes(at, i);
     c.end = i;
@@ -683,7 +689,12 @@ class Splitter {
     switch (c.kind) {
       case Kind::kOther:
         if (c.newline) return Verdict::kBreak;
-        if (unicode::is_lower(next.first)) return Verdict::kNoBreak;
+        if (unicode::is_lower(next.first)) {
+          // "who? what?": a one-word question after a question is a question of its own.
+          const std::size_t after = c.next + next.folded.size();
+          const bool one_word_question = c.question && next.length > 0 && after < end_ && text_[after] == '?';
+          return one_word_question ? Verdict::kBreak : Verdict::kNoBreak;
+        }
         return c.extra ? Verdict::kBreak : Verdict::kDefault;
       case Kind::kEllipsis:
         if (c.newline) return Verdict::kBreak;
@@ -819,6 +830,12 @@ class Splitter {
     const bool next_item = looks_like_item(text_, c.next, end_);
     auto plain = [&] {
       if (c.newline || next_item) return Verdict::kBreak;
+      if (next_lower && !rules_.word_final.empty()) {
+        // A letter that only ends whole words (Greek final sigma ς) shows the word is
+        // not cut short: its period ends the sentence even before a lower-case word.
+        std::size_t k = c.at;
+        if (rules_.word_final.find(unicode::prev(text_, k)) != std::u32string::npos) return Verdict::kBreak;
+      }
       return next_lower ? Verdict::kNoBreak : Verdict::kBreak;
     };
     auto ambiguous = [&] {  // an abbreviation that may end the sentence

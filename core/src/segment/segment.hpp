@@ -32,6 +32,7 @@ struct Rules {
   std::unordered_set<std::string> continuers;                  // continue after a time
   std::unordered_set<std::string> prepositions;                // open a leading phrase
   std::u32string terminals;                                    // extra sentence-final characters
+  std::u32string word_final;                                   // letters only whole words end with
   bool ordinal_dot = false;                                    // "3. Oktober"
 
   AbbrevClass lookup(std::string_view folded) const;
