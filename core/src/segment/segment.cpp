@@ -16,7 +16,7 @@ using unicode::SentenceBreak;
 // Words and tokens are looked at only this far, so each decision costs O(1).
 constexpr std::size_t kMaxToken = 64;
 // Quotations and brackets shorter than this (bytes) hold their sentence together:
-// "How many? I don't know." is one sentence. Longer spans are likely unbalanced marks.
+// "Where? Nobody knew." said inside quotation marks stays one sentence. Longer spans are likely unbalanced marks.
 constexpr std::size_t kMaxProtected = 600;
 // Nesting depth tracked for quotes and brackets.
 constexpr std::size_t kMaxDepth = 32;
