@@ -17,7 +17,7 @@ using unicode::SentenceBreak;
 constexpr std::size_t kMaxToken = 64;
 // Quotations and brackets shorter than this (bytes) hold their sentence together:
 // "Where? Nobody knew." said inside quotation marks stays one sentence. Longer spans are likely unbalanced marks.
-constexpr std::size_t kMaxProtected = 600;
+constexpr std::size_t kMaxProtected = 300;
 // Nesting depth tracked for quotes and brackets.
 constexpr std::size_t kMaxDepth = 32;
 
