@@ -15,8 +15,9 @@ using unicode::SentenceBreak;
 
 // Words and tokens are looked at only this far, so each decision costs O(1).
 constexpr std::size_t kMaxToken = 64;
-// Quotations and brackets shorter than this (bytes) hold their sentence together:
-// "Where? Nobody knew." said inside quotation marks stays one sentence. Longer spans are likely unbalanced marks.
+// Quotations and brackets shorter than this (bytes) hold their sentences together:
+// "Where? Nobody knew." in quotation marks stays one sentence. Longer spans are split as
+// usual: long quotations in running text are several sentences, or unbalanced marks.
 constexpr std::size_t kMaxProtected = 300;
 // Nesting depth tracked for quotes and brackets.
 constexpr std::size_t kMaxDepth = 32;
