@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/locale/encoding.hpp>
+
 #include "precis/json.hpp"
 #include "precis/precis.hpp"
 
@@ -42,6 +44,8 @@ const char* kUsage =
     "  --algorithm NAME     auto (default) or lead\n"
     "  --format F           summarize: text (default), json, markdown; split: lines, json\n"
     "  --input text|html    input format (default text)\n"
+    "  --encoding NAME      summarize/split: the input's character set (default UTF-8),\n"
+    "                       e.g. cp1251, latin1, iso-8859-2, shift_jis, utf-16\n"
     "  --split              batch: split only, output {\"id\", \"sentences\", \"language\"}\n"
     "  -h, --help           this help;  --version  the version\n"
     "\n"
@@ -52,6 +56,7 @@ struct Args {
   std::string file = "-";
   bool file_given = false;
   std::string format;
+  std::string encoding;  // empty: UTF-8
   bool split = false;
   precis::Json options = precis::Json::object();
 };
@@ -116,6 +121,9 @@ int parse_args(int argc, char** argv, Args* a) {
     } else if (arg == "--lang" || arg == "--algorithm" || arg == "--input") {
       if (!value(&v)) return usage_error(arg + " needs a value");
       a->options[arg.substr(2)] = v;
+    } else if (arg == "--encoding") {
+      if (!value(&v)) return usage_error("--encoding needs a value");
+      a->encoding = v;
     } else if (arg == "--format") {
       if (!value(&v)) return usage_error("--format needs a value");
       a->format = v;
@@ -142,6 +150,7 @@ int parse_args(int argc, char** argv, Args* a) {
     return usage_error("--format must be lines or json");
   }
   if (a->command == "batch" && !a->format.empty()) return usage_error("batch always writes JSON Lines; no --format");
+  if (a->command == "batch" && !a->encoding.empty()) return usage_error("batch reads JSON Lines, which are UTF-8; no --encoding");
   return -1;
 }
 
@@ -185,6 +194,19 @@ int run_single(const Args& a, const precis::Options& options) {
   if (!read_input(a.file, &input)) {
     std::cerr << "precis: cannot read '" << a.file << "'\n";
     return kBadInput;
+  }
+  if (!a.encoding.empty()) {
+    // Boost.Locale (ICU or iconv) converts to UTF-8; bytes invalid in that encoding
+    // are skipped rather than stopping the conversion.
+    try {
+      input = boost::locale::conv::to_utf<char>(input, a.encoding, boost::locale::conv::skip);
+    } catch (const boost::locale::conv::invalid_charset_error&) {
+      std::cerr << "precis: unknown --encoding '" << a.encoding << "'\n";
+      return kBadUsage;
+    } catch (const std::exception& e) {
+      std::cerr << "precis: cannot read the input as " << a.encoding << ": " << e.what() << "\n";
+      return kBadInput;
+    }
   }
   precis::Result result;
   if (a.command == "split") {

@@ -116,3 +116,27 @@ test('empty input: no sentences, exit 0', () => {
   const json = JSON.parse(precis(['summarize', '--format', 'json'], '').stdout);
   assert.deepEqual([json.sentences, json.summary], [[], []]);
 });
+
+test('--encoding reads legacy character sets through Boost.Locale', () => {
+  // "Привет. Пока." in Windows-1251, bytes written out by hand.
+  const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2e, 0x20, 0xcf, 0xee, 0xea, 0xe0, 0x2e]);
+  const r1 = precis(['split', '--encoding', 'cp1251'], cp1251);
+  assert.equal(r1.status, 0, r1.stderr);
+  assert.deepEqual(r1.stdout.trimEnd().split('\n'), ['Привет.', 'Пока.']);
+
+  const r2 = precis(['split', '--encoding', 'latin1'], Buffer.from('Café au lait. Très bien.', 'latin1'));
+  assert.deepEqual(r2.stdout.trimEnd().split('\n'), ['Café au lait.', 'Très bien.']);
+
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Straße. Gut.', 'utf16le')]);
+  const r3 = precis(['split', '--encoding', 'utf-16'], utf16);
+  assert.deepEqual(r3.stdout.trimEnd().split('\n'), ['Straße.', 'Gut.']);
+
+  // Without --encoding the same bytes are invalid UTF-8 and get repaired, not rejected.
+  const r4 = precis(['split'], cp1251);
+  assert.equal(r4.status, 0);
+  assert.ok(r4.stdout.includes('\uFFFD'));
+
+  assert.equal(precis(['split', '--encoding', 'no-such-charset'], 'x').status, 2);
+  assert.equal(precis(['batch', '--encoding', 'cp1251'], '').status, 2);
+  assert.equal(precis(['summarize', '--encoding'], '').status, 2);
+});
