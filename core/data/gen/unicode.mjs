@@ -1,5 +1,6 @@
 // Generates core/src/unicode tables from Debian's unicode-data files (UnicodeData.txt,
-// CaseFolding.txt, auxiliary/SentenceBreakProperty.txt), so no Unicode property is typed
+// CaseFolding.txt, Scripts.txt, auxiliary/SentenceBreakProperty.txt,
+// auxiliary/WordBreakProperty.txt, emoji/emoji-data.txt), so no Unicode property is typed
 // by hand.
 //   usage: node unicode.mjs /usr/share/unicode OUT.inc
 // Output (C++ included by core/src/unicode/unicode.cpp):
@@ -12,6 +13,11 @@
 //                each range runs to the next start; unlisted code points are Other. The
 //                value indexes SB (same order as enum class SentenceBreak in
 //                core/src/unicode/sentence_break.hpp). Included by sentence_break.cpp.
+//   kWbRanges[]: the same, for Word_Break (auxiliary/WordBreakProperty.txt); the value
+//                indexes WB (same order as enum class WordBreak in
+//                core/src/unicode/word_break.hpp). Included by word_break.cpp.
+//   kExtPictRanges[]: the same packing, value 1 for Extended_Pictographic=Yes and 0 for
+//                No (emoji/emoji-data.txt), for rule WB3c. Included by word_break.cpp.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -67,6 +73,42 @@ const sbRanges = [];
 for (let cp = 0; cp < 0x110000; cp++) {
   if (cp === 0 || sb[cp] !== sb[cp - 1]) sbRanges.push(((cp << 5) | sb[cp]) >>> 0);
 }
+
+// A property file "RANGE ; VALUE # comment" read into one value per code point (0 for
+// unlisted code points, the files' @missing default) and packed like kSbRanges.
+// `index` maps a value name to its number; names it does not know throw, unless
+// `skipUnknown` (a file that holds several properties, of which only one is wanted).
+function propertyRanges(file, index, what, skipUnknown = false) {
+  const values = new Uint8Array(0x110000);
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const body = line.split('#')[0].trim();
+    if (!body) continue;
+    const [cps, value] = body.split(';').map((s) => s.trim());
+    const v = index.get(value);
+    if (v === undefined) {
+      if (skipUnknown) continue;
+      throw new Error(`unknown ${what} value ${value} at ${cps}`);
+    }
+    const [lo, hi = lo] = cps.split('..').map((h) => parseInt(h, 16));
+    values.fill(v, lo, hi + 1);
+  }
+  const packed = [];
+  for (let cp = 0; cp < 0x110000; cp++) {
+    if (cp === 0 || values[cp] !== values[cp - 1]) packed.push(((cp << 5) | values[cp]) >>> 0);
+  }
+  return packed;
+}
+
+// Must match enum class WordBreak in core/src/unicode/word_break.hpp.
+const WB = ['Other', 'CR', 'LF', 'Newline', 'Extend', 'ZWJ', 'Regional_Indicator', 'Format',
+  'Katakana', 'Hebrew_Letter', 'ALetter', 'Single_Quote', 'Double_Quote', 'MidNumLet',
+  'MidLetter', 'MidNum', 'Numeric', 'ExtendNumLet', 'WSegSpace'];
+const wbRanges = propertyRanges(join(dir, 'auxiliary', 'WordBreakProperty.txt'),
+  new Map(WB.map((v, i) => [v, i])), 'Word_Break');
+// emoji-data.txt lists several properties (Emoji, Emoji_Presentation, ...); only
+// Extended_Pictographic is kept.
+const extPictRanges = propertyRanges(join(dir, 'emoji', 'emoji-data.txt'),
+  new Map([['Extended_Pictographic', 1]]), 'emoji', true);
 
 const fold = [];
 const extra = [];
@@ -133,7 +175,14 @@ ${rows(sbRanges)}
 static constexpr uint32_t kScriptRanges[] = {
 ${rows(scriptRanges)}
 };
+static constexpr uint32_t kWbRanges[] = {
+${rows(wbRanges)}
+};
+static constexpr uint32_t kExtPictRanges[] = {
+${rows(extPictRanges)}
+};
 `;
 writeFileSync(out, src);
 console.log(`unicode tables: ${ranges.length} category ranges, ${fold.length} case foldings, ` +
-  `${sbRanges.length} sentence-break ranges, ${scriptRanges.length} script ranges`);
+  `${sbRanges.length} sentence-break ranges, ${scriptRanges.length} script ranges, ` +
+  `${wbRanges.length} word-break ranges, ${extPictRanges.length} Extended_Pictographic ranges`);
