@@ -2,19 +2,16 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
+#include "terms/stem.hpp"
 #include "unicode/unicode.hpp"
 
 namespace precis::terms {
 namespace {
 #include "precis_gen/stopwords.inc"
 }  // namespace
-
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
-char32_t next_cp(std::string_view text, std::size_t& i) { return unicode::next(text, i); }
-bool word_char(char32_t cp) { return unicode::is_word_char(cp); }
-void fold_into(char32_t cp, std::string& out) { unicode::append_folded(cp, out); }
 
 const std::unordered_set<std::string>& stopwords_for(std::string_view language) {
   static const std::map<std::string, std::unordered_set<std::string>, std::less<>> all = [] {
@@ -41,6 +38,7 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
   Analysis a;
   const auto& stop = stopwords_for(language);
   const bool english = language.substr(0, language.find('-')) == "en";
+  const std::unique_ptr<Stemmer> stemmer = make_stemmer(language.substr(0, language.find('-')));
   std::unordered_map<std::string, std::uint32_t> ids;
   std::string term;
   a.sentences.resize(sentences.size());
@@ -48,22 +46,29 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     SentenceTerms& st = a.sentences[s];
     ids_in_sentence.clear();
-    for_each_word(text, sentences[s].start, sentences[s].end, [&](std::size_t ws, std::size_t we, std::string_view folded) {
+    for_each_word(text, sentences[s].start, sentences[s].end, [&](std::size_t ws, std::size_t we, std::string_view normalized) {
       ++st.words;
-      term.assign(folded);
+      if (normalized.empty()) return;
       std::size_t surface = we - ws;
+      term.assign(normalized);
       if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
         term.resize(term.size() - 2);
         // The surface form without "'s" or "’s" (3 bytes for the curly apostrophe).
         surface -= text[we - 2] == '\'' ? 2 : 4;
+      }
+      const bool is_stop = stop.count(term) != 0;
+      if (stemmer && !is_stop) {
+        std::string stem;
+        stemmer->stem(term, stem);
+        if (!stem.empty()) term.swap(stem);
       }
       auto [it, inserted] = ids.try_emplace(term, static_cast<std::uint32_t>(a.vocabulary.folded.size()));
       if (inserted) {
         a.vocabulary.folded.push_back(term);
         a.vocabulary.first.push_back(ws);
         a.vocabulary.first_length.push_back(static_cast<std::uint32_t>(surface));
-        a.vocabulary.stopword.push_back(stop.count(term) != 0);
-        a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; }));
+        a.vocabulary.stopword.push_back(is_stop);
+        a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }));
       }
       if (!a.vocabulary.stopword[it->second]) ids_in_sentence.push_back(it->second);
     });

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "segment/segment.hpp"
+#include "terms/words.hpp"
 
 namespace precis::terms {
 
-// Calls fn(start, end, folded) for every word token in text[start, end): a run of
-// letters, marks, digits and connectors, with apostrophes inside it ("isn't", "O’Brien").
-// `folded` is the full case folding, with ’ written as '.
+// Calls fn(start, end, normalized) for every token of text[start, end) (see
+// words.hpp: UAX #29 words, CJK bigrams, complex-script runs), with its normalized
+// form (NFKC_Casefold, apostrophes as ').
 template <class Fn>
 void for_each_word(std::string_view text, std::size_t start, std::size_t end, Fn&& fn);
 
@@ -42,47 +43,21 @@ struct Analysis {
 };
 
 // Tokenizes every sentence. Stopwords count as words but are not terms; English
-// possessives ("Zelensky's") are reduced to the noun.
+// possessives ("Zelensky's") are reduced to the noun; the Snowball stemmer of the
+// language, where there is one, reduces words to their stems ("guarantees" and
+// "guarantee", "гарантії" and "гарантій" stay apart only without one).
 Analysis analyze(std::string_view text, const std::vector<segment::Span>& sentences, std::string_view language);
 
 // ---- implementation of the template ----
-bool is_apostrophe(char32_t cp);
-char32_t next_cp(std::string_view text, std::size_t& i);
-bool word_char(char32_t cp);
-void fold_into(char32_t cp, std::string& out);
-
 template <class Fn>
 void for_each_word(std::string_view text, std::size_t start, std::size_t end, Fn&& fn) {
-  std::size_t i = start;
-  std::string folded;
-  while (i < end) {
-    std::size_t at = i;
-    char32_t cp = next_cp(text, i);
-    if (!word_char(cp)) continue;
-    std::size_t word_start = at, word_end = i;
-    folded.clear();
-    fold_into(cp, folded);
-    while (i < end) {
-      std::size_t k = i;
-      char32_t c = next_cp(text, k);
-      if (word_char(c)) {
-        fold_into(c, folded);
-        i = word_end = k;
-        continue;
-      }
-      if (is_apostrophe(c) && k < end) {  // inside a word only
-        std::size_t k2 = k;
-        char32_t c2 = next_cp(text, k2);
-        if (word_char(c2)) {
-          folded.push_back('\'');
-          fold_into(c2, folded);
-          i = word_end = k2;
-          continue;
-        }
-      }
-      break;
-    }
-    fn(word_start, word_end, std::string_view(folded));
+  std::vector<Token> tokens;
+  tokenize(text, start, end, tokens);
+  std::string normalized;
+  for (const Token& t : tokens) {
+    normalized.clear();
+    normalize(text.substr(t.start, t.end - t.start), normalized);
+    fn(t.start, t.end, std::string_view(normalized));
   }
 }
 
