@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev unicode-data chromium"
+PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev unicode-data bzip2 chromium"
 
 missing=""
 for pkg in $PACKAGES; do
