@@ -1,0 +1,69 @@
+// Shared by the UAX #29 conformance tests: reads Unicode's *BreakTest.txt format,
+// "÷ 0001 × 0308 ÷ 0001 ÷  # comment", into texts and expected boundaries.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "unicode/unicode.hpp"
+
+namespace precis_test {
+
+namespace u = precis::unicode;
+
+inline std::string join(const std::vector<std::size_t>& v) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+  return out + "}";
+}
+
+// One line of a break test file: "÷ 0001 × 0308 ÷ 0001 ÷  # comment".
+struct Case {
+  int line = 0;
+  std::string source;                 // the line without its comment
+  std::string text;                   // the code points, as UTF-8
+  std::vector<std::size_t> expected;  // byte offsets of the ÷ strictly inside the text
+};
+
+// Returns false (with `error` set) on a line that is neither blank, comment, nor a case.
+inline bool parse_case(const std::string& raw, int line, Case& c, std::string& error) {
+  c = Case{};
+  c.line = line;
+  c.source = raw.substr(0, raw.find('#'));
+  std::istringstream in(c.source);
+  std::string tok;
+  std::vector<bool> breaks;  // breaks[k]: ÷ before code point k (k == count: at eot)
+  std::vector<std::size_t> offsets;
+  while (in >> tok) {
+    if (tok == "\xC3\xB7" || tok == "\xC3\x97") {  // ÷ or ×
+      if (breaks.size() != offsets.size()) {
+        error = "two marks in a row";
+        return false;
+      }
+      breaks.push_back(tok == "\xC3\xB7");
+    } else {
+      char* stop = nullptr;
+      const unsigned long cp = std::strtoul(tok.c_str(), &stop, 16);
+      if (*stop != '\0' || cp > 0x10FFFF || breaks.size() != offsets.size() + 1) {
+        error = "bad token '" + tok + "'";
+        return false;
+      }
+      offsets.push_back(c.text.size());
+      u::append_utf8(static_cast<char32_t>(cp), c.text);
+    }
+  }
+  if (offsets.empty()) return true;  // blank or comment-only line
+  if (breaks.size() != offsets.size() + 1) {
+    error = "no mark after the last code point";
+    return false;
+  }
+  for (std::size_t k = 1; k < offsets.size(); ++k) {
+    if (breaks[k]) c.expected.push_back(offsets[k]);
+  }
+  return true;
+}
+
+}  // namespace precis_test
