@@ -359,7 +359,7 @@ class Splitter {
       }
       if (!is_term(cp)) continue;
 
-      Candidate c = scan_candidate(at, i);
+      Candidate c = scan_candidate(at);
       if (c.next >= end_) break;  // the end of the block ends the sentence
       if (decide(c, sentence_start)) {
         emit(sentence_start, c.end, block_index, out);
@@ -414,7 +414,7 @@ class Splitter {
 
   // The run of terminal punctuation at `at`, its closers, the spaces after it, and any
   // tokens of pure punctuation that follow (". . .", "! ! !", "?? ''", "[1][2]").
-  Candidate scan_candidate(std::size_t at, std::size_t after_first) {
+  Candidate scan_candidate(std::size_t at) {
     Candidate c;
     c.at = at;
     std::size_t i = at;
@@ -431,7 +431,6 @@ class Splitter {
       if (cp == '?' || cp == '!') c.ascii_qe = true;
     };
     take(unicode::next(text_, i));
-    (void)after_first;
     while (i < end_) {
       std::size_t k = i;
       char32_t cp = unicode::next(text_, k);
