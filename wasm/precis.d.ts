@@ -9,8 +9,12 @@ export interface SummarizeOptions {
   words?: number;
   /** "auto" (default) or a language tag such as "en", "de", "pt-BR". */
   lang?: string;
-  /** "auto" (default): TF-IDF centrality + position; "lead": the first sentences. */
-  algorithm?: 'auto' | 'lead';
+  /**
+   * "auto" (default): TF-IDF centrality + position; "lead": the first sentences; the
+   * classic unsupervised scorers: "textrank", "lexrank", "centroid", "sumbasic",
+   * "luhn", "klsum".
+   */
+  algorithm?: 'auto' | 'lead' | 'textrank' | 'lexrank' | 'centroid' | 'sumbasic' | 'luhn' | 'klsum';
   /** "text" (default). "html" is reserved: this version answers it with code "unsupported". */
   input?: 'text' | 'html';
   /** Inputs longer than this many UTF-8 bytes fail with "input_too_large" (default 64 MiB). */

@@ -147,7 +147,7 @@ TEST(Api, Errors) {
        ErrorCode::kInvalidOption},
       {"ratio NaN", kArticle, with([](Options& o) { o.budget = Budget::kRatio, o.ratio = std::nan(""); }),
        ErrorCode::kInvalidOption},
-      {"unknown algorithm", kArticle, with([](Options& o) { o.algorithm = "textrank"; }), ErrorCode::kInvalidOption},
+      {"unknown algorithm", kArticle, with([](Options& o) { o.algorithm = "pagerank"; }), ErrorCode::kInvalidOption},
       {"bad language tag", kArticle, with([](Options& o) { o.language = "english"; }), ErrorCode::kInvalidLanguage},
       {"empty language tag", kArticle, with([](Options& o) { o.language = ""; }), ErrorCode::kInvalidLanguage},
   };

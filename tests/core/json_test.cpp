@@ -149,7 +149,7 @@ TEST(Json, OptionsRejected) {
       {R"({"max_input_bytes": 0})", ErrorCode::kInvalidOption, "max_input_bytes"},
       {R"({"max_input_bytes": -5})", ErrorCode::kInvalidOption, "max_input_bytes"},
       // Values.
-      {R"({"algorithm": "textrank"})", ErrorCode::kInvalidOption, "algorithm"},
+      {R"({"algorithm": "pagerank"})", ErrorCode::kInvalidOption, "algorithm"},
       {R"({"algorithm": "LEAD"})", ErrorCode::kInvalidOption, "algorithm"},
       {R"({"input": "pdf"})", ErrorCode::kInvalidOption, "input"},
       // Two budgets.

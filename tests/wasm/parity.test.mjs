@@ -17,7 +17,8 @@ test('the eval file is there and not empty', () => {
   assert.ok(docs.length > 50, `only ${docs.length} documents`);
 });
 
-for (const options of [{ sentences: 3 }, { ratio: 0.3 }, { words: 60, algorithm: 'lead' }]) {
+for (const options of [{ sentences: 3 }, { ratio: 0.3 }, { words: 60, algorithm: 'lead' },
+  { sentences: 3, algorithm: 'textrank' }, { sentences: 3, algorithm: 'lexrank' }]) {
   const flags = Object.entries(options).flatMap(([k, v]) => [`--${k}`, String(v)]);
   test(`native and wasm JSON are byte-identical (${flags.join(' ')})`, () => {
     let compared = 0;

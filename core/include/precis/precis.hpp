@@ -67,7 +67,9 @@ struct Options {
   std::string language = "auto";
 
   // "auto" (default): TF-IDF centrality plus a position prior, with a redundancy
-  // check. "lead": the first sentences of the body.
+  // check. "lead": the first sentences of the body. The classic unsupervised scorers
+  // (no position prior; see core/src/score/algorithms.hpp): "textrank", "lexrank",
+  // "centroid", "sumbasic", "luhn", "klsum".
   std::string algorithm = "auto";
 
   // kText (default). kHtml is accepted by the option parsers and answered with

@@ -49,8 +49,9 @@ Status check_options(std::string_view input, const Options& o) {
   if (o.language != "auto" && !lang::is_valid_tag(o.language)) {
     return Status::Error(ErrorCode::kInvalidLanguage, "\"" + o.language + "\" is not a language tag");
   }
-  if (o.algorithm != "auto" && o.algorithm != "lead") {
-    return Status::Error(ErrorCode::kInvalidOption, "unknown algorithm \"" + o.algorithm + "\"");
+  if (score::Algorithm unused; !score::parse_algorithm(o.algorithm, &unused)) {
+    return Status::Error(ErrorCode::kInvalidOption,
+                         "unknown algorithm \"" + o.algorithm + "\" (one of " + score::algorithm_list() + ")");
   }
   return Status::Ok();
 }
@@ -147,7 +148,8 @@ Status summarize(std::string_view input, const Options& options, Result* result)
     }
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].eligible = eligible[i];
 
-    const auto algorithm = options.algorithm == "lead" ? score::Algorithm::kLead : score::Algorithm::kAuto;
+    score::Algorithm algorithm = score::Algorithm::kAuto;
+    score::parse_algorithm(options.algorithm, &algorithm);  // checked by check_options
     const score::Scored scored = score::score_sentences(analysis, eligible, algorithm);
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
 

@@ -3,6 +3,7 @@
 
 #include "lang/lang.hpp"
 #include "precis/json.hpp"
+#include "score/score.hpp"
 
 namespace precis {
 namespace {
@@ -66,7 +67,9 @@ Status options_from_json(const Json& object, Options* options, UnknownKeys unkno
     } else if (key == "algorithm") {
       if (!value.is_string()) return invalid(key, "must be a string");
       const std::string name = value.get<std::string>();
-      if (name != "auto" && name != "lead") return invalid(key, "must be \"auto\" or \"lead\", not \"" + name + "\"");
+      if (score::Algorithm unused; !score::parse_algorithm(name, &unused)) {
+        return invalid(key, "must be " + score::algorithm_list() + ", not \"" + name + "\"");
+      }
       o.algorithm = name;
     } else if (key == "input") {
       if (!value.is_string()) return invalid(key, "must be a string");

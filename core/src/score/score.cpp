@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "score/algorithms.hpp"
+
 namespace precis::score {
 namespace {
 
@@ -44,6 +46,28 @@ double dot(const SparseVector& a, const SparseVector& b) {
   return sum;
 }
 
+bool parse_algorithm(std::string_view name, Algorithm* out) {
+  for (std::size_t i = 0; i < std::size(kAlgorithmNames); ++i) {
+    if (kAlgorithmNames[i] == name) {
+      *out = static_cast<Algorithm>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string algorithm_list() {
+  std::string list;
+  const std::size_t n = std::size(kAlgorithmNames);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) list += i + 1 == n ? " or " : ", ";
+    list.push_back('"');
+    list.append(kAlgorithmNames[i]);
+    list.push_back('"');
+  }
+  return list;
+}
+
 Scored score_sentences(const terms::Analysis& a, const std::vector<bool>& eligible, Algorithm algorithm) {
   const std::size_t n = a.sentences.size();
   Scored out;
@@ -71,6 +95,10 @@ Scored score_sentences(const terms::Analysis& a, const std::vector<bool>& eligib
         centroid[term] += w;
       }
     }
+  }
+  if (algorithm != Algorithm::kAuto && algorithm != Algorithm::kLead) {
+    out.scores = algorithm_scores(algorithm, a, eligible, out.vectors);
+    return out;
   }
   double centroid2 = 0;
   for (double c : centroid) centroid2 += c * c;

@@ -48,7 +48,10 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
     ids_in_sentence.clear();
     for_each_word(text, sentences[s].start, sentences[s].end, [&](std::size_t ws, std::size_t we, std::string_view normalized) {
       ++st.words;
-      if (normalized.empty()) return;
+      if (normalized.empty()) {
+        st.sequence.push_back(kNoTerm);
+        return;
+      }
       std::size_t surface = we - ws;
       term.assign(normalized);
       if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
@@ -70,6 +73,7 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
         a.vocabulary.stopword.push_back(is_stop);
         a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }));
       }
+      st.sequence.push_back(it->second);
       if (!a.vocabulary.stopword[it->second]) ids_in_sentence.push_back(it->second);
     });
     std::sort(ids_in_sentence.begin(), ids_in_sentence.end());

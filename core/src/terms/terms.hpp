@@ -34,7 +34,12 @@ struct Vocabulary {
 struct SentenceTerms {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> counts;  // (term id, count), by id; content terms only
   std::uint32_t words = 0;                                      // all word tokens
+  // Every word token in order: its term id (stopwords included), or kNoTerm for a token
+  // with an empty normal form. For position-aware scorers (Luhn's clusters).
+  std::vector<std::uint32_t> sequence;
 };
+
+inline constexpr std::uint32_t kNoTerm = 0xFFFFFFFFu;
 
 struct Analysis {
   Vocabulary vocabulary;
