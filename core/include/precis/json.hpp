@@ -18,7 +18,9 @@ enum class UnknownKeys { kReject, kIgnore };
 // Applies the options present in `object` to `*options`:
 //   "sentences": integer >= 1 | "ratio": number in (0, 1] | "words": integer >= 1
 //   (one budget per object; it replaces the budget already in *options),
-//   "lang" (or "language"): "auto" or a language tag, "algorithm": "auto" | "lead" | "textrank" | "lexrank" | "centroid" | "sumbasic" | "luhn" | "klsum",
+//   "lang" (or "language"): "auto" or a language tag,
+//   "algorithm": "auto" | "lead" | "textrank" | "lexrank" | "centroid" | "sumbasic" |
+//                "luhn" | "klsum",
 //   "input": "text" | "html", "max_input_bytes": integer >= 1.
 // Unknown keys are an error (kReject) or skipped (kIgnore, for batch lines that carry
 // other fields). Returns kInvalidOption / kInvalidLanguage with a message naming the key.
