@@ -1,12 +1,14 @@
 // Précis: extractive summarization (ES module + WebAssembly).
 
 export interface SummarizeOptions {
-  /** Number of sentences in the summary (default 3). Give only one of sentences/ratio/words. */
+  /** Number of sentences in the summary (default 3). Give only one of sentences/ratio/words/characters. */
   sentences?: number;
   /** Share of the sentences, in (0, 1]. */
   ratio?: number;
   /** As many top sentences as fit in this many words; never cuts a sentence. */
   words?: number;
+  /** As many top sentences as fit in this many characters (code points); never cuts a sentence. */
+  characters?: number;
   /** "auto" (default) or a language tag such as "en", "de", "pt-BR". */
   lang?: string;
   /**

@@ -1,6 +1,6 @@
 // precis: the native command line. Thin: parse flags, call the core, print.
 //
-//   precis summarize [FILE|-] [--sentences N | --ratio R | --words W]
+//   precis summarize [FILE|-] [--sentences N | --ratio R | --words W | --characters C]
 //                    [--lang auto|en|de|...] [--algorithm NAME] [--format text|json|markdown]
 //                    [--input text|html]
 //   precis split     [FILE|-] [--lang ...] [--format lines|json]
@@ -40,6 +40,7 @@ const char* kUsage =
     "  --sentences N        summary length in sentences (default 3)\n"
     "  --ratio R            summary length as a share of the sentences, 0 < R <= 1\n"
     "  --words W            as many sentences as fit in W words (never cuts one)\n"
+    "  --characters C       as many sentences as fit in C characters (never cuts one)\n"
     "  --lang L             auto (default) or a language tag: en, de, pt-BR, ...\n"
     "  --algorithm NAME     auto (default), lead, textrank, lexrank, centroid, sumbasic,\n"
     "                       luhn or klsum\n"
@@ -112,12 +113,13 @@ int parse_args(int argc, char** argv, Args* a) {
       continue;
     }
     std::string v;
-    if (arg == "--sentences" || arg == "--ratio" || arg == "--words") {
+    if (arg == "--sentences" || arg == "--ratio" || arg == "--words" || arg == "--characters") {
       precis::Json n;
       if (!value(&v) || !parse_number(v, &n)) return usage_error(arg + " needs a number");
       a->options.erase("sentences");
       a->options.erase("ratio");
       a->options.erase("words");
+      a->options.erase("characters");
       a->options[arg.substr(2)] = n;
     } else if (arg == "--lang" || arg == "--algorithm" || arg == "--input") {
       if (!value(&v)) return usage_error(arg + " needs a value");

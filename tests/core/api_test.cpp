@@ -267,6 +267,38 @@ TEST(Api, WordBudget) {
   }
 }
 
+TEST(Api, CharacterBudget) {
+  auto chars = [](std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  const int cases[] = {1, 40, 100, 250, 600, 100000};
+  for (int budget : cases) {
+    SCOPED_TRACE(budget);
+    Options o;
+    o.budget = Budget::kCharacters;
+    o.characters = budget;
+    Result r;
+    ASSERT_TRUE(precis::summarize(kArticle, o, &r).ok());
+    ASSERT_FALSE(r.summary.empty()) << describe(r);  // at least one sentence
+    std::size_t used = 0;
+    for (std::size_t i : r.summary) used += chars(r.sentence_text(i));
+    if (used > static_cast<std::size_t>(budget)) EXPECT_EQ(r.summary.size(), 1u) << describe(r);
+    check_consistent(r);
+  }
+  Options all;
+  all.budget = Budget::kCharacters;
+  all.characters = 100000;
+  Result r;
+  ASSERT_TRUE(precis::summarize(kArticle, all, &r).ok());
+  EXPECT_EQ(r.summary.size(), kEligible) << describe(r);
+  Options bad;
+  bad.budget = Budget::kCharacters;
+  bad.characters = 0;
+  EXPECT_EQ(precis::summarize(kArticle, bad, &r).code, precis::ErrorCode::kInvalidOption);
+}
+
 TEST(Api, LeadTakesTheFirstSentencesOfTheBody) {
   Options o;
   o.algorithm = "lead";

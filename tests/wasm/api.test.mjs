@@ -76,7 +76,7 @@ test('non-string text and non-object options are rejected', () => {
   assert.throws(() => core.summarize('text', 'sentences=3'), (e) => e instanceof PrecisError && e.code === 'invalid_option');
 });
 
-test('budgets: ratio and words', () => {
+test('budgets: ratio, words and characters', () => {
   const text = Array.from({ length: 10 }, (_, i) => `Sentence number ${i + 1} talks about topic ${i % 3} at some length.`).join(' ');
   assert.equal(core.summarize(text, { ratio: 0.5 }).summary.length, 5);
   const r = core.summarize(text, { words: 20 });
@@ -84,6 +84,10 @@ test('budgets: ratio and words', () => {
   assert.ok(words <= 20 && r.summary.length >= 1, `${words} words`);
   const one = core.summarize(text, { words: 1 });
   assert.equal(one.summary.length, 1, 'at least one sentence even over the word budget');
+  const c = core.summarize(text, { characters: 130 });
+  const chars = c.summary.reduce((n, i) => n + [...c.sentences[i].text].length, 0);
+  assert.ok(chars <= 130 && c.summary.length >= 2, `${chars} characters in ${c.summary.length} sentences`);
+  assert.throws(() => core.summarize(text, { characters: 10, words: 5 }), (e) => e.code === 'invalid_option');
 });
 
 test('split returns sentences with offsets', async () => {

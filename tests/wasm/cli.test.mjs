@@ -11,7 +11,7 @@ const TEXT = 'The council met on Monday. It approved the budget for next year. C
 test('--help and bad usage', () => {
   const help = precis(['--help']);
   assert.equal(help.status, 0);
-  for (const word of ['summarize', 'split', 'batch', '--sentences', '--ratio', '--words', '--lang', '--algorithm', '--format', '--input', '--split']) {
+  for (const word of ['summarize', 'split', 'batch', '--sentences', '--ratio', '--words', '--characters', '--lang', '--algorithm', '--format', '--input', '--split']) {
     assert.ok(help.stdout.includes(word), word);
   }
   const cases = [

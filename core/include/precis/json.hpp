@@ -16,7 +16,8 @@ using Json = nlohmann::ordered_json;
 enum class UnknownKeys { kReject, kIgnore };
 
 // Applies the options present in `object` to `*options`:
-//   "sentences": integer >= 1 | "ratio": number in (0, 1] | "words": integer >= 1
+//   "sentences": integer >= 1 | "ratio": number in (0, 1] | "words": integer >= 1 |
+//   "characters": integer >= 1
 //   (one budget per object; it replaces the budget already in *options),
 //   "lang" (or "language"): "auto" or a language tag,
 //   "algorithm": "auto" | "lead" | "textrank" | "lexrank" | "centroid" | "sumbasic" |

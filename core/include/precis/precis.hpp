@@ -47,19 +47,22 @@ struct Status {
   static Status Error(ErrorCode c, std::string m) { return {c, std::move(m)}; }
 };
 
-enum class Budget { kSentences, kRatio, kWords };
+enum class Budget { kSentences, kRatio, kWords, kCharacters };
 enum class InputFormat { kText, kHtml };
 
 struct Options {
   // How long the summary is: exactly one budget applies (the last one set).
   //   kSentences: `sentences` sentences (default 3), at least 1.
   //   kRatio:     round(ratio * eligible sentences), ratio in (0, 1], at least 1.
+  //   kCharacters: as many top sentences as fit in `characters` characters (Unicode code
+  //               points of the sentences' text); never cuts a sentence; at least one.
   //   kWords:     as many top sentences as fit in `words` words; never cuts a sentence;
   //               at least one sentence even if it alone is longer.
   Budget budget = Budget::kSentences;
   int sentences = 3;
   double ratio = 0.2;
   int words = 100;
+  int characters = 600;
 
   // "auto" (default) detects the language; otherwise a language tag such as "en",
   // "de", "pt-BR". English gets English abbreviation rules and stopwords; other

@@ -43,8 +43,9 @@ Status check_options(std::string_view input, const Options& o) {
   if (o.input == InputFormat::kHtml) {
     return Status::Error(ErrorCode::kUnsupported, "HTML input is not supported by this version; pass plain text");
   }
-  if (o.sentences < 1 || o.words < 1 || !(o.ratio > 0 && o.ratio <= 1)) {
-    return Status::Error(ErrorCode::kInvalidOption, "the budget must be at least one sentence or word, and a ratio in (0, 1]");
+  if (o.sentences < 1 || o.words < 1 || o.characters < 1 || !(o.ratio > 0 && o.ratio <= 1)) {
+    return Status::Error(ErrorCode::kInvalidOption,
+                         "the budget must be at least one sentence, word or character, and a ratio in (0, 1]");
   }
   if (o.language != "auto" && !lang::is_valid_tag(o.language)) {
     return Status::Error(ErrorCode::kInvalidLanguage, "\"" + o.language + "\" is not a language tag");
@@ -153,7 +154,16 @@ Status summarize(std::string_view input, const Options& options, Result* result)
     const score::Scored scored = score::score_sentences(analysis, eligible, algorithm);
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
 
-    r.summary = select::choose(scored, eligible, words, options);
+    // What a sentence costs against the budget: its words, or its characters (code points).
+    std::vector<std::uint32_t> cost = words;
+    if (options.budget == Budget::kCharacters) {
+      for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+        std::uint32_t n = 0;
+        for (unsigned char c : r.sentence_text(i)) n += (c & 0xC0) != 0x80;
+        cost[i] = n;
+      }
+    }
+    r.summary = select::choose(scored, eligible, cost, options);
     for (std::size_t i : r.summary) r.sentences[i].selected = true;
 
     for (const auto& k : score::keywords(analysis, eligible, kKeywords)) {

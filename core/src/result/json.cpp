@@ -38,7 +38,7 @@ Status options_from_json(const Json& object, Options* options, UnknownKeys unkno
   int budgets = 0;
   for (const auto& [key, value] : object.items()) {
     long long n = 0;
-    if (key == "sentences" || key == "words") {
+    if (key == "sentences" || key == "words" || key == "characters") {
       if (!as_integer(value, &n)) return invalid(key, "must be an integer");
       if (n < 1) return invalid(key, "must be at least 1");
       if (n > 1000000000) return invalid(key, "is too large");
@@ -46,6 +46,9 @@ Status options_from_json(const Json& object, Options* options, UnknownKeys unkno
       if (key == "sentences") {
         o.budget = Budget::kSentences;
         o.sentences = static_cast<int>(n);
+      } else if (key == "characters") {
+        o.budget = Budget::kCharacters;
+        o.characters = static_cast<int>(n);
       } else {
         o.budget = Budget::kWords;
         o.words = static_cast<int>(n);
@@ -84,7 +87,9 @@ Status options_from_json(const Json& object, Options* options, UnknownKeys unkno
       return Status::Error(ErrorCode::kInvalidOption, "unknown option \"" + key + "\"");
     }
   }
-  if (budgets > 1) return Status::Error(ErrorCode::kInvalidOption, "give only one of \"sentences\", \"ratio\", \"words\"");
+  if (budgets > 1) {
+    return Status::Error(ErrorCode::kInvalidOption, "give only one of \"sentences\", \"ratio\", \"words\", \"characters\"");
+  }
   *options = std::move(o);
   return Status::Ok();
 }

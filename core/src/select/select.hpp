@@ -14,6 +14,6 @@ namespace precis::select {
 // in document order. At least one sentence when any is eligible; never more than there
 // are. Linear apart from the bounded redundancy check (at most 64 comparisons each).
 std::vector<std::size_t> choose(const score::Scored& scored, const std::vector<bool>& eligible,
-                                const std::vector<std::uint32_t>& words, const Options& options);
+                                const std::vector<std::uint32_t>& cost, const Options& options);
 
 }  // namespace precis::select
