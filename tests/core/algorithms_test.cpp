@@ -2,6 +2,8 @@
 // sumbasic, luhn, klsum; their option names; eligibility, determinism and long inputs.
 #include <gtest/gtest.h>
 
+#include "test_article.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -138,21 +140,7 @@ TEST(Algorithms, OnlyEligibleSentencesScoreAndRunsAreIdentical) {
   }
 }
 
-constexpr std::string_view kArticle =
-    "City Council Approves New Budget\n"
-    "by Jane Doe\n"
-    "\n"
-    "The city council approved a new budget on Tuesday after a long debate. "
-    "The budget raises spending on schools and roads by ten percent. "
-    "Council members voted seven to two in favor of the plan.\n"
-    "\n"
-    "Mayor Ana Lopez said the budget would help families across the city. "
-    "She promised that property taxes would not rise this year. "
-    "Critics argued that the plan relies on optimistic revenue forecasts.\n"
-    "\n"
-    "The school district will receive most of the new money. "
-    "Teachers welcomed the decision and thanked the council. "
-    "Road repairs will begin in the spring, officials said.\n";
+using precis_test::kArticle;
 
 TEST(Algorithms, EndToEndThroughTheApi) {
   for (const Case& c : kClassic) {
