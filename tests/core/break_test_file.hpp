@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -13,6 +14,12 @@
 namespace precis_test {
 
 namespace u = precis::unicode;
+
+inline std::string hex(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
 
 inline std::string join(const std::vector<std::size_t>& v) {
   std::string out = "{";

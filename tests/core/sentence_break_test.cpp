@@ -20,6 +20,7 @@
 namespace {
 
 using precis_test::Case;
+using precis_test::hex;
 using precis_test::join;
 using precis_test::parse_case;
 
@@ -27,12 +28,6 @@ using precis::unicode::SentenceBreak;
 namespace u = precis::unicode;
 
 constexpr const char* kTestFile = "/usr/share/unicode/auxiliary/SentenceBreakTest.txt";
-
-std::string hex(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
 
 const char* name(SentenceBreak sb) {
   static constexpr const char* kNames[] = {"Other",   "CR",    "LF",        "Extend", "Sep",

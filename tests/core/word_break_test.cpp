@@ -22,6 +22,7 @@
 namespace {
 
 using precis_test::Case;
+using precis_test::hex;
 using precis_test::join;
 using precis_test::parse_case;
 
@@ -29,12 +30,6 @@ using precis::unicode::WordBreak;
 namespace u = precis::unicode;
 
 constexpr const char* kTestFile = "/usr/share/unicode/auxiliary/WordBreakTest.txt";
-
-std::string hex(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
 
 const char* name(WordBreak wb) {
   static constexpr const char* kNames[] = {

@@ -35,6 +35,8 @@
 //     therefore never overlap and the whole function stays linear in end - begin.
 #include "unicode/sentence_break.hpp"
 
+#include "unicode/packed_ranges.hpp"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -47,18 +49,7 @@ namespace {
 
 using SB = SentenceBreak;
 
-// ASCII fast path, computed at compile time from the generated ranges (so no property
-// value is typed here either).
-constexpr std::array<SB, 128> make_ascii_table() {
-  std::array<SB, 128> table{};
-  std::size_t r = 0;
-  for (std::uint32_t cp = 0; cp < 128; ++cp) {
-    while (r + 1 < std::size(kSbRanges) && (kSbRanges[r + 1] >> 5) <= cp) ++r;
-    table[cp] = static_cast<SB>(kSbRanges[r] & 31u);
-  }
-  return table;
-}
-constexpr std::array<SB, 128> kSbAscii = make_ascii_table();
+constexpr std::array<SB, 128> kSbAscii = packed_ascii_table<SB>(kSbRanges);
 
 // ParaSep = Sep | CR | LF.
 bool is_para_sep(SB c) { return c == SB::Sep || c == SB::CR || c == SB::LF; }
@@ -92,10 +83,7 @@ enum class Tail : std::uint8_t {
 SentenceBreak sentence_break(char32_t cp) {
   if (cp < 0x80) return kSbAscii[cp];
   if (cp > 0x10FFFF) return SB::Other;
-  // Last range whose start is <= cp; (cp << 5 | 31) sorts after every entry starting at cp.
-  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
-  const auto* it = std::upper_bound(std::begin(kSbRanges), std::end(kSbRanges), key);
-  return static_cast<SB>(*(it - 1) & 31u);
+  return static_cast<SB>(packed_value(kSbRanges, cp));
 }
 
 void sentence_boundaries(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::size_t>& out) {

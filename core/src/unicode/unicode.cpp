@@ -1,5 +1,7 @@
 #include "unicode/unicode.hpp"
 
+#include "unicode/packed_ranges.hpp"
+
 #include <algorithm>
 #include <iterator>
 
@@ -10,19 +12,13 @@ namespace {
 
 GeneralCategory category(char32_t cp) {
   if (cp > 0x10FFFF) return GeneralCategory::Cn;
-  // Last range whose start is <= cp. Entries are (start << 5 | category), so the
-  // search key (cp << 5 | 31) sorts after every entry that starts at cp.
-  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
-  const auto* it = std::upper_bound(std::begin(kGcRanges), std::end(kGcRanges), key);
-  return static_cast<GeneralCategory>(*(it - 1) & 31u);
+  return static_cast<GeneralCategory>(packed_value(kGcRanges, cp));
 }
 
 Script script(char32_t cp) {
   if (cp > 0x10FFFF) return Script::Other;
   if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? Script::Latin : Script::Other;
-  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
-  const auto* it = std::upper_bound(std::begin(kScriptRanges), std::end(kScriptRanges), key);
-  return static_cast<Script>(*(it - 1) & 31u);
+  return static_cast<Script>(packed_value(kScriptRanges, cp));
 }
 
 std::string_view category_name(GeneralCategory gc) {

@@ -48,6 +48,8 @@
 //     end - begin.
 #include "unicode/word_break.hpp"
 
+#include "unicode/packed_ranges.hpp"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
@@ -60,25 +62,7 @@ namespace {
 
 using WB = WordBreak;
 
-// The value of packed ranges (start << 5 | value, sorted, covering every code point) at cp.
-std::uint32_t range_value(const std::uint32_t* first, const std::uint32_t* last, char32_t cp) {
-  // Last range whose start is <= cp; (cp << 5 | 31) sorts after every entry starting at cp.
-  const std::uint32_t key = (static_cast<std::uint32_t>(cp) << 5) | 31u;
-  return *(std::upper_bound(first, last, key) - 1) & 31u;
-}
-
-// ASCII fast path, computed at compile time from the generated ranges (so no property
-// value is typed here either).
-constexpr std::array<WB, 128> make_ascii_table() {
-  std::array<WB, 128> table{};
-  std::size_t r = 0;
-  for (std::uint32_t cp = 0; cp < 128; ++cp) {
-    while (r + 1 < std::size(kWbRanges) && (kWbRanges[r + 1] >> 5) <= cp) ++r;
-    table[cp] = static_cast<WB>(kWbRanges[r] & 31u);
-  }
-  return table;
-}
-constexpr std::array<WB, 128> kWbAscii = make_ascii_table();
+constexpr std::array<WB, 128> kWbAscii = packed_ascii_table<WB>(kWbRanges);
 
 // The first Extended_Pictographic code point: everything below it (ASCII, Latin-1 letters)
 // answers without a search.
@@ -106,12 +90,12 @@ bool is_mid_num_q(WB c) { return c == WB::MidNum || c == WB::MidNumLet || c == W
 WordBreak word_break(char32_t cp) {
   if (cp < 0x80) return kWbAscii[cp];
   if (cp > 0x10FFFF) return WB::Other;
-  return static_cast<WB>(range_value(std::begin(kWbRanges), std::end(kWbRanges), cp));
+  return static_cast<WB>(packed_value(kWbRanges, cp));
 }
 
 bool extended_pictographic(char32_t cp) {
   if (cp < kFirstExtPict || cp > 0x10FFFF) return false;
-  return range_value(std::begin(kExtPictRanges), std::end(kExtPictRanges), cp) != 0;
+  return packed_value(kExtPictRanges, cp) != 0;
 }
 
 void word_boundaries(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::size_t>& out) {
