@@ -12,7 +12,8 @@ export interface SummarizeOptions {
   /** "auto" (default) or a language tag such as "en", "de", "pt-BR". */
   lang?: string;
   /**
-   * "auto" (default): TF-IDF centrality + position; "lead": the first sentences; the
+   * "auto" (default): position, centrality, keywords, title overlap, length and
+   * quotations, weighted (see docs/QUALITY.md); "lead": the first sentences; the
    * classic unsupervised scorers: "textrank", "lexrank", "centroid", "sumbasic",
    * "luhn", "klsum".
    */
@@ -31,8 +32,17 @@ export interface Sentence {
   end: number;
   /** Index of the block (paragraph, headline, byline line, ...) holding the sentence. */
   block: number;
+  /** Higher is more summary-worthy; 0 for sentences that cannot be chosen. The sum of `parts` but "redundancy". */
   score: number;
   selected: boolean;
+  /**
+   * Why: the parts of the score. Algorithm "auto": "position", "centrality",
+   * "keywords", "lead", "title", "length", "quote" (only those that are not 0); "lead":
+   * "position"; the classic scorers: their own name. "redundancy" (negative) is the
+   * penalty a chosen sentence paid for resembling the ones chosen before it. Empty for
+   * sentences that cannot be chosen (headlines, bylines, fragments).
+   */
+  parts: Record<string, number>;
 }
 
 export interface Keyword {

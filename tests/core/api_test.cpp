@@ -3,6 +3,7 @@
 
 #include "test_article.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -372,3 +373,67 @@ TEST(Api, TextWithoutProseStillGetsASummary) {
 }
 
 }  // namespace
+
+// Explanations: every eligible sentence's score is the sum of its named parts; the
+// redundancy penalty is reported apart; sentences that cannot be chosen have none.
+TEST(Api, ScoresAreExplainedByTheirParts) {
+  const std::vector<std::string_view> auto_parts = {"position", "centrality", "keywords", "lead",
+                                                    "title", "length", "quote", "redundancy"};
+  struct Case {
+    const char* algorithm;
+    std::vector<std::string_view> names;
+  };
+  const std::vector<Case> cases = {{"auto", auto_parts},
+                                   {"lead", {"position", "redundancy"}},
+                                   {"textrank", {"textrank", "redundancy"}},
+                                   {"klsum", {"klsum", "redundancy"}}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.algorithm);
+    Options o;
+    o.algorithm = c.algorithm;
+    Result r;
+    ASSERT_TRUE(precis::summarize(kArticle, o, &r).ok());
+    std::size_t explained = 0;
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      const auto& s = r.sentences[i];
+      SCOPED_TRACE(std::string(r.sentence_text(i)));
+      double sum = 0;
+      for (const auto& p : r.sentence_parts(i)) {
+        EXPECT_NE(std::find(c.names.begin(), c.names.end(), p.name), c.names.end()) << p.name;
+        EXPECT_NE(p.value, 0.0) << p.name;
+        if (p.name == "redundancy") {
+          EXPECT_LT(p.value, 0.0);
+          EXPECT_TRUE(s.selected);
+        } else {
+          sum += p.value;
+        }
+      }
+      if (!s.eligible) {
+        EXPECT_TRUE(r.sentence_parts(i).empty());
+        continue;
+      }
+      EXPECT_NEAR(s.score, sum, 1e-12);
+      explained += !r.sentence_parts(i).empty();
+    }
+    EXPECT_GT(explained, 0u);
+  }
+}
+
+// The first sentences of the body earn more of the position part than the last one.
+TEST(Api, PositionPartFavoursTheLead) {
+  Result r;
+  ASSERT_TRUE(precis::summarize(kArticle, Options{}, &r).ok());
+  auto position = [&](std::size_t i) {
+    for (const auto& p : r.sentence_parts(i)) {
+      if (p.name == "position") return p.value;
+    }
+    return 0.0;
+  };
+  std::vector<std::size_t> eligible;
+  for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+    if (r.sentences[i].eligible) eligible.push_back(i);
+  }
+  ASSERT_GE(eligible.size(), 3u);
+  EXPECT_GT(position(eligible[0]), position(eligible.back()));
+  EXPECT_GT(position(eligible[1]), position(eligible.back()));
+}

@@ -226,6 +226,8 @@ precis::Result sample_result() {
   a.eligible = true;
   a.score = 0.123456789;
   a.selected = true;
+  a.parts_begin = 0;
+  a.parts_end = 2;
   precis::Sentence b;
   b.start = 11;
   b.end = 24;
@@ -235,6 +237,7 @@ precis::Result sample_result() {
   b.score = 0.5;
   b.selected = false;
   r.sentences = {a, b};
+  r.parts = {{"position", 0.1}, {"centrality", 0.023456789}};
   r.summary = {0};
   r.keywords = {{"First", 1.0}, {"Second", 0.3333333333}};
   r.stats.characters = 24;
@@ -249,8 +252,12 @@ TEST(Json, ResultToJson) {
   EXPECT_EQ(keys(j), (std::vector<std::string>{"language", "sentences", "summary", "keywords", "stats"}));
   ASSERT_EQ(j["sentences"].size(), 2u);
   for (const auto& s : j["sentences"]) {
-    EXPECT_EQ(keys(s), (std::vector<std::string>{"text", "start", "end", "block", "score", "selected"}));
+    EXPECT_EQ(keys(s), (std::vector<std::string>{"text", "start", "end", "block", "score", "selected", "parts"}));
   }
+  // The parts of a score, in the order the scorer gave them; none for the second.
+  EXPECT_EQ(keys(j["sentences"][0]["parts"]), (std::vector<std::string>{"position", "centrality"}));
+  EXPECT_DOUBLE_EQ(j["sentences"][0]["parts"]["centrality"].get<double>(), 0.023457);
+  EXPECT_TRUE(j["sentences"][1]["parts"].empty());
   EXPECT_EQ(keys(j["keywords"][0]), (std::vector<std::string>{"text", "score"}));
   EXPECT_EQ(keys(j["stats"]), (std::vector<std::string>{"characters", "words", "sentences", "milliseconds"}));
 
@@ -275,8 +282,9 @@ TEST(Json, ResultToJson) {
   // Exactly the contract's text, key order included.
   EXPECT_EQ(precis::dump(j),
             R"({"language":"en","sentences":[)"
-            R"({"text":"First one.","start":0,"end":10,"block":0,"score":0.123457,"selected":true},)"
-            R"({"text":"Second \"two\".","start":11,"end":24,"block":1,"score":0.5,"selected":false}],)"
+            R"({"text":"First one.","start":0,"end":10,"block":0,"score":0.123457,"selected":true,)"
+            R"("parts":{"position":0.1,"centrality":0.023457}},)"
+            R"({"text":"Second \"two\".","start":11,"end":24,"block":1,"score":0.5,"selected":false,"parts":{}}],)"
             R"("summary":[0],"keywords":[{"text":"First","score":1.0},{"text":"Second","score":0.333333}],)"
             R"("stats":{"characters":24,"words":4,"sentences":2,"milliseconds":1.235}})");
 }

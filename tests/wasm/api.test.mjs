@@ -10,7 +10,14 @@ test('summarize returns the result shape of DESIGN.md', async () => {
   const text = 'The cat sat on the mat today. The dog barked at the cat loudly. Birds sang in the old tree.';
   const r = await summarize(text, { sentences: 2 });
   assert.deepEqual(Object.keys(r), ['language', 'sentences', 'summary', 'keywords', 'stats']);
-  assert.deepEqual(Object.keys(r.sentences[0]), ['text', 'start', 'end', 'block', 'score', 'selected']);
+  assert.deepEqual(Object.keys(r.sentences[0]), ['text', 'start', 'end', 'block', 'score', 'selected', 'parts']);
+  // Explanations: each score is the sum of its named parts (redundancy aside).
+  for (const s of r.sentences) {
+    const sum = Object.entries(s.parts).filter(([k]) => k !== 'redundancy').reduce((a, [, v]) => a + v, 0);
+    assert.ok(Math.abs(sum - s.score) < 1e-5, `${s.text}: ${JSON.stringify(s.parts)} vs ${s.score}`);
+    assert.ok(Object.keys(s.parts).every((k) => ['position', 'centrality', 'keywords', 'lead', 'title', 'length', 'quote', 'redundancy'].includes(k)));
+  }
+  assert.ok('position' in r.sentences[0].parts);
   assert.deepEqual(Object.keys(r.stats), ['characters', 'words', 'sentences', 'milliseconds']);
   assert.equal(r.language, 'en');
   assert.equal(r.sentences.length, 3);

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,16 @@ struct Options {
   std::size_t max_input_bytes = std::size_t{64} << 20;
 };
 
+// One named part of a sentence's score: score = the sum of its parts. The names are
+// stable: "position", "centrality", "keywords", "lead", "title", "length", "quote"
+// (algorithm "auto"), "position" ("lead"), or the algorithm's own name ("textrank",
+// ...); "redundancy" (<= 0) is the penalty a chosen sentence paid for resembling the
+// sentences chosen before it, and is not part of `score`.
+struct ScorePart {
+  std::string_view name;   // a static string
+  double value = 0;
+};
+
 // One sentence of the input, in document order.
 struct Sentence {
   std::size_t start = 0;   // byte offset into Result::text (inclusive)
@@ -92,6 +103,8 @@ struct Sentence {
   bool eligible = false;   // may be chosen: a prose sentence, not a label-like line
   double score = 0;        // higher is more summary-worthy; 0 for ineligible sentences
   bool selected = false;   // part of the summary
+  std::uint32_t parts_begin = 0;  // its parts: Result::parts[parts_begin, parts_end)
+  std::uint32_t parts_end = 0;
 };
 
 struct Keyword {
@@ -113,7 +126,13 @@ struct Result {
   std::vector<Sentence> sentences;
   std::vector<std::size_t> summary; // indices into `sentences`, ascending
   std::vector<Keyword> keywords;    // best first
+  std::vector<ScorePart> parts;     // of every sentence's score (see Sentence, sentence_parts)
   Stats stats;
+
+  std::span<const ScorePart> sentence_parts(std::size_t i) const {
+    const Sentence& s = sentences[i];
+    return std::span<const ScorePart>(parts).subspan(s.parts_begin, s.parts_end - s.parts_begin);
+  }
 
   std::string_view sentence_text(std::size_t i) const {
     const Sentence& s = sentences[i];

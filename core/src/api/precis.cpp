@@ -8,6 +8,7 @@
 #include "blocks/blocks.hpp"
 #include "decode/decode.hpp"
 #include "lang/lang.hpp"
+#include "score/keyphrases.hpp"
 #include "score/score.hpp"
 #include "segment/segment.hpp"
 #include "select/select.hpp"
@@ -82,6 +83,43 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   r->stats.sentences = r->sentences.size();
 }
 
+bool quotes(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = unicode::next(text, i);
+    switch (cp) {
+      case '"': case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2018:
+        return true;
+      case '\'': {  // an opening single quote, not an apostrophe: at the start or after a space
+        if (at == 0) return true;
+        std::size_t k = at;
+        if (unicode::is_space(unicode::prev(text, k))) return true;
+        break;
+      }
+      default: break;
+    }
+  }
+  return false;
+}
+
+// The scorer's signals: quotations, and the title -- the longest label-like sentence
+// (a headline, not a byline or date line) of at least kTitleWords words before the
+// first eligible sentence.
+score::Signals signals_of(const Result& r, const std::vector<bool>& eligible) {
+  constexpr std::uint32_t kTitleWords = 4;
+  score::Signals signals;
+  signals.quoted.resize(r.sentences.size(), 0);
+  for (std::size_t i = 0; i < r.sentences.size(); ++i) signals.quoted[i] = quotes(r.sentence_text(i));
+  std::uint32_t best = 0;
+  for (std::size_t i = 0; i < r.sentences.size() && !eligible[i]; ++i) {
+    if (r.sentences[i].words >= std::max(kTitleWords, best + 1)) {
+      best = r.sentences[i].words;
+      signals.title = static_cast<std::ptrdiff_t>(i);
+    }
+  }
+  return signals;
+}
+
 template <class Fn>
 Status guarded(Result* result, Fn&& fn) {
   if (!result) return Status::Error(ErrorCode::kInternal, "result must not be null");
@@ -125,12 +163,10 @@ Status summarize(std::string_view input, const Options& options, Result* result)
     Result& r = *result;
     segment_text(input, options, &r);
 
-    const terms::Analysis analysis = terms::analyze(r.text, [&] {
-      std::vector<segment::Span> spans;
-      spans.reserve(r.sentences.size());
-      for (const auto& s : r.sentences) spans.push_back({s.start, s.end, s.block});
-      return spans;
-    }(), r.language);
+    std::vector<segment::Span> spans;
+    spans.reserve(r.sentences.size());
+    for (const auto& s : r.sentences) spans.push_back({s.start, s.end, s.block});
+    const terms::Analysis analysis = terms::analyze(r.text, spans, r.language);
     r.stats.words = analysis.words;
 
     // Eligible: prose sentences with a few words. If the text has none (a list of
@@ -151,7 +187,7 @@ Status summarize(std::string_view input, const Options& options, Result* result)
 
     score::Algorithm algorithm = score::Algorithm::kAuto;
     score::parse_algorithm(options.algorithm, &algorithm);  // checked by check_options
-    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm);
+    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm, signals_of(r, eligible));
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
 
     // What a sentence costs against the budget: its words, or its characters (code points).
@@ -163,12 +199,24 @@ Status summarize(std::string_view input, const Options& options, Result* result)
         cost[i] = n;
       }
     }
-    r.summary = select::choose(scored, eligible, cost, options);
+    std::vector<double> redundancy;
+    r.summary = select::choose(scored, eligible, cost, options, &redundancy);
     for (std::size_t i : r.summary) r.sentences[i].selected = true;
 
-    for (const auto& k : score::keywords(analysis, eligible, kKeywords)) {
-      const auto& v = analysis.vocabulary;
-      r.keywords.push_back({r.text.substr(v.first[k.term], v.first_length[k.term]), k.score});
+    // Explanations: the parts of each score, then the redundancy penalty paid.
+    r.parts.reserve(scored.parts.size() + r.summary.size());
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      Sentence& s = r.sentences[i];
+      s.parts_begin = static_cast<std::uint32_t>(r.parts.size());
+      for (std::uint32_t p = scored.part_begin[i]; p < scored.part_begin[i + 1]; ++p) {
+        r.parts.push_back({scored.parts[p].name, scored.parts[p].value});
+      }
+      if (redundancy[i] != 0) r.parts.push_back({"redundancy", redundancy[i]});
+      s.parts_end = static_cast<std::uint32_t>(r.parts.size());
+    }
+
+    for (const auto& k : score::keyphrases(r.text, spans, analysis, eligible, kKeywords)) {
+      r.keywords.push_back({r.text.substr(k.start, k.end - k.start), k.score});
     }
     r.stats.milliseconds = elapsed_ms(t0);
     return Status::Ok();

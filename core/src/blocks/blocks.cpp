@@ -115,12 +115,21 @@ std::vector<Block> find_blocks(std::string_view text) {
   std::vector<Block> blocks;
   bool open = false;
   Block cur;
+  // In the open block: the end of the last line that ended a sentence, and where the
+  // line after it starts. A paragraph whose hard-wrapped tail runs out without terminal
+  // punctuation keeps its finished sentences as prose; only the tail is label-like.
+  std::size_t prose_end = 0, tail_start = 0;
   auto close = [&]() {
     if (open) {
       cur.prose = ends_with_terminal(text.substr(cur.start, cur.end - cur.start));
+      if (!cur.prose && prose_end > cur.start) {
+        blocks.push_back(Block{cur.start, prose_end, true});
+        cur.start = tail_start;
+      }
       blocks.push_back(cur);
     }
     open = false;
+    prose_end = 0;
   };
   bool continued = false;  // the previous line wrapped into this one
   for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -138,8 +147,10 @@ std::vector<Block> find_blocks(std::string_view text) {
       cur = Block{line.start, line.end, false};
       open = true;
     } else {
+      if (prose_end == cur.end) tail_start = line.start;
       cur.end = line.end;
     }
+    if (terminal) prose_end = line.end;
     if (!terminal && !wraps) close();
     continued = wraps;
   }

@@ -24,6 +24,8 @@ struct Block {
 //    that long or ends with terminal punctuation;
 //  - a line starting with a list marker ("-", "*", "•", "1.", "2)", "a)") starts a block;
 //  - consecutive lines that end with terminal punctuation form one block (a paragraph).
+//  - a paragraph whose last, hard-wrapped lines run out without terminal punctuation
+//    is cut after its last finished sentence: prose, then a label-like tail.
 // Linear in the text.
 std::vector<Block> find_blocks(std::string_view text);
 

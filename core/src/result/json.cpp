@@ -98,12 +98,15 @@ Json result_to_json(const Result& r) {
   Json sentences = Json::array();
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
+    Json parts = Json::object();
+    for (const ScorePart& p : r.sentence_parts(i)) parts[std::string(p.name)] = round_to(p.value, 1e6);
     sentences.push_back(Json{{"text", r.sentence_text(i)},
                              {"start", s.start},
                              {"end", s.end},
                              {"block", s.block},
                              {"score", round_to(s.score, 1e6)},
-                             {"selected", s.selected}});
+                             {"selected", s.selected},
+                             {"parts", std::move(parts)}});
   }
   Json keywords = Json::array();
   for (const Keyword& k : r.keywords) keywords.push_back(Json{{"text", k.text}, {"score", round_to(k.score, 1e6)}});
