@@ -1,11 +1,19 @@
 // Summary evaluation: runs `precis batch` on every ../shared/eval/summ/*.dev.jsonl with
-// the protocol of issue 5 and scores it with the shared ROUGE scorer
-// (../shared/tools/rouge.py, Debian's /usr/bin/python3 with python3-nltk), so the
-// figures are the ones everybody quotes.
+// the protocol of issue 5 and scores it with the project's own ROUGE scorer
+// (scripts/rouge.mjs), which agrees with the shared reference scorer
+// (../shared/tools/rouge.py) within 0.01 (identical on the dev sets when last
+// measured), so the figures are the ones everybody quotes, without Python.
 //
-//   npm run eval                       # every set, algorithms auto and lead
-//   npm run eval -- --algorithms auto  # a subset
+//   npm run eval                       # every set, every algorithm
+//   npm run eval -- --algorithms auto,lead
 //   npm run eval -- --sets cnndm_frank,xsum_frank
+//   npm run eval -- --check            # also score with rouge.py, compare, exit 1 on a gap
+//   npm run eval -- --per-doc          # per-document F1 to build/eval/SET.ALGORITHM.rouge.jsonl
+//
+// --check runs rouge.py (Debian's /usr/bin/python3 with python3-nltk) on every
+// (set, algorithm) as well, with --per-doc, and prints the largest absolute
+// difference per metric of the unrounded means (x 100, from rouge.py's per-document
+// F1) and of the rounded figures it prints; exit status 1 if any exceeds 0.01.
 //
 // Protocol: CNN/DM (cnndm_frank, summeval) and bbc_news_summary: 3 sentences;
 // xsum_frank: 1; newsroom_human: 2; ru_sci_papers: 5 (scored with --lang ru). The
@@ -15,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatDoc, METRICS, readJsonl, scoreFiles } from './rouge.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED = process.env.PRECIS_SHARED ?? join(ROOT, '..', 'shared');
@@ -34,10 +43,14 @@ const PROTOCOL = [
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1].split(',') : fallback);
-const algorithms = option('--algorithms', ['auto', 'lead']);
+const algorithms = option('--algorithms', ['auto', 'lead', 'textrank', 'lexrank', 'centroid', 'sumbasic', 'luhn', 'klsum']);
 const sets = option('--sets', PROTOCOL.map((p) => p.set));
+const check = args.includes('--check');
+const perDoc = args.includes('--per-doc');
 
-for (const [what, path] of [['the CLI (npm run build)', CLI], ['the ROUGE scorer', ROUGE], [`${PYTHON} (Debian python3 + python3-nltk)`, PYTHON]]) {
+const needed = [['the CLI (npm run build)', CLI]];
+if (check) needed.push(['the reference ROUGE scorer', ROUGE], [`${PYTHON} (Debian python3 + python3-nltk)`, PYTHON]);
+for (const [what, path] of needed) {
   if (!existsSync(path)) {
     console.error(`eval: missing ${what}: ${path}`);
     process.exit(1);
@@ -52,6 +65,7 @@ function run(cmd, cmdArgs, input) {
 }
 
 const rows = [];
+const checks = [];
 for (const p of PROTOCOL.filter((x) => sets.includes(x.set))) {
   const refs = join(SHARED, 'eval', 'summ', `${p.set}.dev.jsonl`);
   // Each record's own "lang" field is dropped: the core detects the language, as it
@@ -63,22 +77,66 @@ for (const p of PROTOCOL.filter((x) => sets.includes(x.set))) {
     }).join('\n') + '\n';
   for (const algorithm of algorithms) {
     const out = run(CLI, ['batch', '--sentences', String(p.sentences), '--algorithm', algorithm], input);
-    const sys = join(OUT, `${p.set}.${algorithm}.jsonl`);
-    writeFileSync(sys, out.stdout);
-    const scored = run(PYTHON, [ROUGE, refs, sys, ...(p.lang ? ['--lang', p.lang] : [])]);
-    if (scored.status !== 0) {
-      console.error(`eval: rouge.py failed on ${p.set}: ${scored.stderr}`);
+    if (out.status !== 0) {
+      console.error(`eval: precis batch failed on ${p.set} (${algorithm}): ${out.stderr}`);
       process.exit(1);
     }
-    const r = JSON.parse(scored.stdout.trim().split('\n').pop());
-    rows.push({ set: p.set, n: r.n, sentences: p.sentences, algorithm, ...r });
+    const sys = join(OUT, `${p.set}.${algorithm}.jsonl`);
+    writeFileSync(sys, out.stdout);
+    const opts = { lang: p.lang ?? 'en', stem: true };
+    const r = scoreFiles(refs, sys, opts);
+    if (perDoc) writeFileSync(join(OUT, `${p.set}.${algorithm}.rouge.jsonl`), r.docs.map((d) => `${formatDoc(d)}\n`).join(''));
+    rows.push({ set: p.set, n: r.n, sentences: p.sentences, algorithm, ...r.rounded });
+    if (check) checks.push({ set: p.set, algorithm, ...compareWithReference(refs, sys, p.lang, r) });
   }
 }
 
-console.log(`Summaries (ROUGE F1 x 100, ${SHARED}/tools/rouge.py; system outputs in build/eval/)\n`);
+// rouge.py on the same files: unrounded means from its per-document F1 (summed in the
+// same order as rouge.py does), rounded ones from the line it prints.
+function compareWithReference(refs, sys, lang, ours) {
+  const perDocFile = `${sys}.rouge-py.jsonl`;
+  const scored = run(PYTHON, [ROUGE, refs, sys, ...(lang ? ['--lang', lang] : []), '--per-doc', perDocFile]);
+  if (scored.status !== 0) {
+    console.error(`eval: rouge.py failed on ${sys}: ${scored.stderr}`);
+    process.exit(1);
+  }
+  const printed = JSON.parse(scored.stdout.trim().split('\n').pop());
+  const docs = readJsonl(perDocFile);
+  const out = { n: printed.n === ours.n && docs.length === ours.n };
+  for (const k of METRICS) {
+    const mean = docs.length ? (100 * docs.reduce((a, d) => a + d[k], 0)) / docs.length : 0;
+    out[k] = { raw: Math.abs(mean - ours[k]), rounded: Math.abs(printed[k] - ours.rounded[k]) };
+  }
+  return out;
+}
+
+console.log('Summaries (ROUGE F1 x 100, scripts/rouge.mjs = ../shared/tools/rouge.py; system outputs in build/eval/)\n');
 console.log('| set | docs | sentences | algorithm | R-1 | R-2 | R-L | R-Lsum |');
 console.log('|---|---:|---:|---|---:|---:|---:|---:|');
 for (const r of rows) {
   const f = (x) => x.toFixed(2);
   console.log(`| ${r.set} | ${r.n} | ${r.sentences} | ${r.algorithm} | ${f(r.rouge1)} | ${f(r.rouge2)} | ${f(r.rougeL)} | ${f(r.rougeLsum)} |`);
+}
+
+if (check) {
+  const worst = Object.fromEntries(METRICS.map((k) => [k, { raw: 0, rounded: 0, at: '' }]));
+  let nMismatch = 0;
+  for (const c of checks) {
+    if (!c.n) nMismatch++;
+    for (const k of METRICS) {
+      if (c[k].raw > worst[k].raw) Object.assign(worst[k], { raw: c[k].raw, at: `${c.set}/${c.algorithm}` });
+      worst[k].rounded = Math.max(worst[k].rounded, c[k].rounded);
+    }
+  }
+  console.log(`\nCheck against ${ROUGE} on ${checks.length} (set, algorithm) pairs: largest absolute difference (F1 x 100)\n`);
+  console.log('| metric | unrounded | rounded to 2 decimals | largest at |');
+  console.log('|---|---:|---:|---|');
+  for (const k of METRICS) console.log(`| ${k} | ${worst[k].raw.toExponential(2)} | ${worst[k].rounded.toFixed(2)} | ${worst[k].at || '-'} |`);
+  const failed = METRICS.filter((k) => worst[k].raw > 0.01 || worst[k].rounded > 0.01 + 1e-9);
+  if (nMismatch) console.error(`eval --check: document counts differ on ${nMismatch} pair(s)`);
+  if (failed.length || nMismatch) {
+    console.error(`eval --check: FAILED${failed.length ? ` (${failed.join(', ')} differ by more than 0.01)` : ''}`);
+    process.exit(1);
+  }
+  console.log('\neval --check: OK (every difference within 0.01)');
 }

@@ -10,7 +10,7 @@ namespace {
 constexpr double kMaxSimilarity = 0.65;
 // Redundancy penalty (maximal marginal relevance): a candidate's score minus
 // kRedundancy x its highest cosine with the sentences chosen so far.
-constexpr double kRedundancy = 0.0;
+constexpr double kRedundancy = 0.1;
 // Each candidate is compared with at most this many chosen sentences (the first ones,
 // which are the best): the check stays linear however long the summary.
 constexpr std::size_t kMaxComparisons = 64;
