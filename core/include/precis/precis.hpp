@@ -70,8 +70,9 @@ struct Options {
   // languages use the language-independent rules of this version.
   std::string language = "auto";
 
-  // "auto" (default): TF-IDF centrality plus a position prior, with a redundancy
-  // check. "lead": the first sentences of the body. The classic unsupervised scorers
+  // "auto" (default): a weighted sum of position, TF-IDF centrality, keyword coverage,
+  // title overlap, length and quotations (see score.hpp and Result::parts), with MMR
+  // redundancy control. "lead": the first sentences of the body. The classic unsupervised scorers
   // (no position prior; see core/src/score/algorithms.hpp): "textrank", "lexrank",
   // "centroid", "sumbasic", "luhn", "klsum".
   std::string algorithm = "auto";
