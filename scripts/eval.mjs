@@ -9,6 +9,7 @@
 //   npm run eval -- --sets cnndm_frank,xsum_frank
 //   npm run eval -- --check            # also score with rouge.py, compare, exit 1 on a gap
 //   npm run eval -- --per-doc          # per-document F1 to build/eval/SET.ALGORITHM.rouge.jsonl
+//   npm run eval -- --noisy            # also summarize every article wrapped in web boilerplate
 //
 // --check runs rouge.py (Debian's /usr/bin/python3 with python3-nltk) on every
 // (set, algorithm) as well, with --per-doc, and prints the largest absolute
@@ -19,11 +20,24 @@
 // xsum_frank: 1; newsroom_human: 2; ru_sci_papers: 5 (scored with --lang ru). The
 // language is always detected (lang "auto").
 // ROUGE-1/2/L/Lsum F1 x 100, stemmed, best over multiple references.
+//
+// --noisy wraps every dev article in web-page boilerplate (scripts/boilerplate-templates.mjs:
+// site and date line, navigation, byline, dateline, photo caption with credit, "Read
+// more" lines, an advertisement marker and related links between the paragraphs, a
+// tag line, the author's name and bio, share, newsletter, copyright and cookie lines;
+// the templates chosen per document, seeded by its id; English templates, Russian for
+// ru_sci_papers), summarizes it again with each algorithm and prints, per set and
+// algorithm, R-1 on the clean and on the noisy text, their difference (target: within
+// 0.5) and how many summaries hold a sentence that is not the article's own, i.e.
+// picked up inserted boilerplate (target: 0), by kind. Files: build/eval/SET.noisy.jsonl
+// (the noisy inputs), SET.ALGORITHM.noisy.jsonl (the summaries) and
+// SET.ALGORITHM.noisy-leaks.jsonl (every summary sentence that is boilerplate).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDoc, METRICS, readJsonl, scoreFiles } from './rouge.mjs';
+import { addBoilerplate } from './boilerplate-templates.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED = process.env.PRECIS_SHARED ?? join(ROOT, '..', 'shared');
@@ -47,6 +61,7 @@ const algorithms = option('--algorithms', ['auto', 'lead', 'textrank', 'lexrank'
 const sets = option('--sets', PROTOCOL.map((p) => p.set));
 const check = args.includes('--check');
 const perDoc = args.includes('--per-doc');
+const noisy = args.includes('--noisy');
 
 const needed = [['the CLI (npm run build)', CLI]];
 if (check) needed.push(['the reference ROUGE scorer', ROUGE], [`${PYTHON} (Debian python3 + python3-nltk)`, PYTHON]);
@@ -66,8 +81,10 @@ function run(cmd, cmdArgs, input) {
 
 const rows = [];
 const checks = [];
+const noisyRows = [];
 for (const p of PROTOCOL.filter((x) => sets.includes(x.set))) {
   const refs = join(SHARED, 'eval', 'summ', `${p.set}.dev.jsonl`);
+  const noisyInput = noisy ? withBoilerplate(refs, join(OUT, `${p.set}.noisy.jsonl`)) : null;
   // Each record's own "lang" field is dropped: the core detects the language, as it
   // does for a user (lang "auto").
   const input = readFileSync(refs, 'utf8').split('\n').filter(Boolean)
@@ -88,7 +105,55 @@ for (const p of PROTOCOL.filter((x) => sets.includes(x.set))) {
     if (perDoc) writeFileSync(join(OUT, `${p.set}.${algorithm}.rouge.jsonl`), r.docs.map((d) => `${formatDoc(d)}\n`).join(''));
     rows.push({ set: p.set, n: r.n, sentences: p.sentences, algorithm, ...r.rounded, mean: r.rouge1, docs: r.docs });
     if (check) checks.push({ set: p.set, algorithm, ...compareWithReference(refs, sys, p.lang, r) });
+    if (noisy) {
+      const noisyOut = run(CLI, ['batch', '--sentences', String(p.sentences), '--algorithm', algorithm], noisyInput.input);
+      if (noisyOut.status !== 0) {
+        console.error(`eval: precis batch failed on ${p.set} with boilerplate (${algorithm}): ${noisyOut.stderr}`);
+        process.exit(1);
+      }
+      const noisySys = join(OUT, `${p.set}.${algorithm}.noisy.jsonl`);
+      writeFileSync(noisySys, noisyOut.stdout);
+      const rn = scoreFiles(refs, noisySys, opts);
+      const leaks = boilerplateIn(readJsonl(noisySys), noisyInput.docs);
+      writeFileSync(join(OUT, `${p.set}.${algorithm}.noisy-leaks.jsonl`), leaks.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      noisyRows.push({ set: p.set, n: r.n, algorithm, clean: r.rouge1, noisy: rn.rouge1, docs: new Set(leaks.map((l) => l.id)).size, leaks });
+    }
   }
+}
+
+// --noisy: the dev articles wrapped in boilerplate (each record's "lang" picks the
+// templates, then is dropped as above). Writes the batch input to `path`; returns it
+// and, per id, the clean text and the inserted lines.
+function withBoilerplate(refs, path) {
+  const docs = new Map();
+  const lines = readFileSync(refs, 'utf8').split('\n').filter(Boolean).map((line) => {
+    const { lang, ...record } = JSON.parse(line);
+    const wrapped = addBoilerplate(record.text, record.id, lang);
+    docs.set(record.id, { text: record.text, inserted: wrapped.inserted });
+    return JSON.stringify({ ...record, text: wrapped.text });
+  });
+  const input = lines.join('\n') + '\n';
+  writeFileSync(path, input);
+  return { input, docs };
+}
+
+// The summary sentences that are not the article's own (whitespace aside): each is, or
+// holds, inserted boilerplate. Its kind: that of an inserted line it is part of or
+// holds, else "mixed".
+function boilerplateIn(outputs, docs) {
+  const squash = (t) => t.replace(/\s+/g, ' ').trim();
+  const leaks = [];
+  for (const o of outputs) {
+    const doc = docs.get(o.id);
+    if (!doc || typeof o.summary !== 'string') continue;
+    const clean = squash(doc.text);
+    for (const sentence of o.summary.split('\n').map(squash).filter(Boolean)) {
+      if (clean.includes(sentence)) continue;
+      const hit = doc.inserted.find((b) => squash(b.text).includes(sentence)) ?? doc.inserted.find((b) => sentence.includes(squash(b.text)));
+      leaks.push({ id: o.id, kind: hit ? hit.kind : 'mixed', sentence });
+    }
+  }
+  return leaks;
 }
 
 // rouge.py on the same files: unrounded means from its per-document F1 (summed in the
@@ -152,6 +217,23 @@ if (compared.length) {
   console.log('|---|---|---:|---|');
   const f = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
   for (const c of compared) console.log(`| ${c.set} | ${c.other} | ${f(c.mean)} | ${f(c.low)} .. ${f(c.high)} |`);
+}
+
+if (noisy) {
+  console.log('\nWith web boilerplate (--noisy, scripts/boilerplate-templates.mjs): R-1 on the clean and the noisy articles, and the summaries that picked up boilerplate\n');
+  console.log('| set | docs | algorithm | R-1 clean | R-1 noisy | noisy - clean | summaries with boilerplate | boilerplate sentences by kind |');
+  console.log('|---|---:|---|---:|---:|---:|---:|---|');
+  const f = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
+  let met = 0;
+  for (const r of noisyRows) {
+    const kinds = {};
+    for (const l of r.leaks) kinds[l.kind] = (kinds[l.kind] ?? 0) + 1;
+    const byKind = Object.entries(kinds).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
+    const delta = r.noisy - r.clean;
+    if (Math.abs(delta) <= 0.5 && r.docs === 0) met++;
+    console.log(`| ${r.set} | ${r.n} | ${r.algorithm} | ${r.clean.toFixed(2)} | ${r.noisy.toFixed(2)} | ${f(delta)} | ${r.docs} | ${byKind} |`);
+  }
+  console.log(`\nTargets (|noisy - clean| <= 0.5 and no summary with boilerplate) met on ${met} of ${noisyRows.length} (set, algorithm) pairs.`);
 }
 
 if (check) {

@@ -18,7 +18,11 @@ export interface SummarizeOptions {
    * "luhn", "klsum".
    */
   algorithm?: 'auto' | 'lead' | 'textrank' | 'lexrank' | 'centroid' | 'sumbasic' | 'luhn' | 'klsum';
-  /** "text" (default). "html" is reserved: this version answers it with code "unsupported". */
+  /**
+   * "text" (default) or "html": the page's visible text is summarized (scripts, styles,
+   * navigation and footers left out; headings, captions and links known from the markup),
+   * and the result's `text` holds it: offsets refer to it, not to the HTML.
+   */
   input?: 'text' | 'html';
   /** Inputs longer than this many UTF-8 bytes fail with "input_too_large" (default 64 MiB). */
   max_input_bytes?: number;
@@ -32,6 +36,14 @@ export interface Sentence {
   end: number;
   /** Index of the block (paragraph, headline, byline line, ...) holding the sentence. */
   block: number;
+  /**
+   * What that block is. Only body text ("paragraph", "list_item", "quote") is ever chosen;
+   * the rest is the article's furniture: the headline ("title"), "heading", "dateline",
+   * "byline", photo "caption", "tagline", author "bio", "navigation", "promo" (share,
+   * subscribe, newsletter, cookies, ads, "Read more") and "footer".
+   */
+  block_type: 'paragraph' | 'list_item' | 'quote' | 'title' | 'heading' | 'dateline' | 'byline' | 'caption'
+    | 'tagline' | 'bio' | 'navigation' | 'promo' | 'footer';
   /** Higher is more summary-worthy; 0 for sentences that cannot be chosen. The sum of `parts` but "redundancy". */
   score: number;
   selected: boolean;
@@ -54,6 +66,10 @@ export interface Keyword {
 export interface SummaryResult {
   /** Language tag used ("en", or "und" when undetermined). */
   language: string;
+  /** The article's headline when it has one (used for scoring, never repeated in the summary); else "". */
+  title: string;
+  /** Input "html" only: the text the page shows, which `start`/`end` index. */
+  text?: string;
   sentences: Sentence[];
   /** Indices into `sentences` of the summary, in document order. */
   summary: number[];

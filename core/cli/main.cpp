@@ -227,6 +227,8 @@ int run_single(const Args& a, const precis::Options& options) {
   if (a.format == "json") {
     std::cout << precis::dump(precis::result_to_json(result)) << "\n";
   } else {
+    // Markdown: the article's headline (when it has one) as the heading, then bullets.
+    if (a.format == "markdown" && !result.title.empty()) std::cout << "# " << one_line(result.title) << "\n\n";
     for (std::size_t i : result.summary) {
       std::cout << (a.format == "markdown" ? "- " : "") << one_line(result.sentence_text(i)) << "\n";
     }

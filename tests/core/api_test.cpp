@@ -117,10 +117,6 @@ TEST(Api, Errors) {
   const Case cases[] = {
       {"over max_input_bytes", "0123456789a", with([](Options& o) { o.max_input_bytes = 10; }),
        ErrorCode::kInputTooLarge},
-      {"html input", "<p>Hello there, world.</p>", with([](Options& o) { o.input = precis::InputFormat::kHtml; }),
-       ErrorCode::kUnsupported},
-      {"html input, empty", "", with([](Options& o) { o.input = precis::InputFormat::kHtml; }),
-       ErrorCode::kUnsupported},
       {"zero sentences", kArticle, with([](Options& o) { o.sentences = 0; }), ErrorCode::kInvalidOption},
       {"zero words", kArticle, with([](Options& o) { o.budget = Budget::kWords, o.words = 0; }),
        ErrorCode::kInvalidOption},
@@ -436,4 +432,61 @@ TEST(Api, PositionPartFavoursTheLead) {
   ASSERT_GE(eligible.size(), 3u);
   EXPECT_GT(position(eligible[0]), position(eligible.back()));
   EXPECT_GT(position(eligible[1]), position(eligible.back()));
+}
+
+// HTML input: the result's text is what the page shows; offsets point into it; the
+// headline is the title; navigation, captions and the footer are never chosen.
+TEST(Api, HtmlInput) {
+  const std::string page =
+      "<!doctype html><html><head><title>Port votes for electric ferries | The Ledger</title>"
+      "<style>p{color:red}</style><script>var x = '<p>not text</p>';</script></head><body>"
+      "<nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li></ul></nav>"
+      "<article><h1>Port votes for electric ferries</h1><p class=byline>By Helen Marsh</p>"
+      "<figure><img src=f.jpg><figcaption>A ferry leaves the terminal at dawn.</figcaption></figure>"
+      "<p>Councillors voted on Monday to replace the town&rsquo;s three diesel ferries with electric boats.</p>"
+      "<p>The plan will cost an estimated &pound;48 million over five years, the council said.</p>"
+      "<p>The first electric ferry is due to enter service in the spring of 2027.</p></article>"
+      "<footer><p>Copyright &copy; 2025 The Ledger. All rights reserved.</p></footer></body></html>";
+  Options o;
+  o.input = precis::InputFormat::kHtml;
+  o.sentences = 5;
+  Result r;
+  ASSERT_TRUE(precis::summarize(page, o, &r).ok());
+  SCOPED_TRACE(describe(r));
+  EXPECT_TRUE(r.html);
+  EXPECT_EQ(r.title, "Port votes for electric ferries");
+  EXPECT_EQ(r.text.find('<'), std::string::npos);
+  EXPECT_EQ(r.text.find("not text"), std::string::npos);
+  EXPECT_NE(r.text.find("town\xE2\x80\x99s three diesel ferries"), std::string::npos);
+  EXPECT_NE(r.text.find("\xC2\xA3" "48 million"), std::string::npos);
+  check_consistent(r);
+  std::vector<std::string> chosen;
+  for (std::size_t i : r.summary) chosen.emplace_back(r.sentence_text(i));
+  EXPECT_EQ(chosen.size(), 3u);
+  for (const auto& s : chosen) {
+    EXPECT_EQ(s.find("ferry leaves"), std::string::npos);
+    EXPECT_EQ(s.find("rights reserved"), std::string::npos);
+  }
+  for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+    const std::string_view t = r.sentence_text(i);
+    if (t.find("Home") == 0) EXPECT_EQ(r.sentences[i].block_type, "navigation");
+    if (t.find("A ferry leaves") == 0) EXPECT_EQ(r.sentences[i].block_type, "caption");
+    if (t.find("Copyright") == 0) EXPECT_EQ(r.sentences[i].block_type, "footer");
+    if (t.find("By Helen") == 0) EXPECT_EQ(r.sentences[i].block_type, "byline");
+  }
+
+  // Broken and empty markup: no crash, a defined result.
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"", ""},
+      {"<", "<"},  // a lone "<" is text, as in a browser
+      {"<p", ""},
+      {"<!-- never closed <p>Hidden.</p>", ""},
+      {"<div><div><div>Text without end.", "Text without end."},
+      {"&#0;&#xD800;&bogus;", "\xEF\xBF\xBD\xEF\xBF\xBD&bogus;"}};
+  for (const auto& [html, shown] : bad) {
+    SCOPED_TRACE(html);
+    Result b;
+    EXPECT_TRUE(precis::summarize(html, o, &b).ok());
+    EXPECT_EQ(b.text, shown);
+  }
 }

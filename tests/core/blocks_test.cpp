@@ -73,7 +73,10 @@ TEST(Blocks, FindBlocks) {
       {"one line without punctuation", "Just a label", {{"Just a label", false}}},
       {"blank line separates paragraphs",
        "First para line one.\nLine two.\n\nSecond para.\n",
-       {{"First para line one.\nLine two.", true}, {"Second para.", true}}},
+       {{"First para line one.", true}, {"Line two.", true}, {"Second para.", true}}},
+      {"a hard-wrapped paragraph stays one block",
+       "The town council met late on Monday and approved\nthe budget for the next two years. Critics said\nthe plan was rushed.\n",
+       {{"The town council met late on Monday and approved\nthe budget for the next two years. Critics said\nthe plan was rushed.", true}}},
       {"blank lines with spaces and tabs", "A.\n   \n\t\nB.", {{"A.", true}, {"B.", true}}},
       {"headline then paragraph",
        "Big News Today\nThe market fell sharply. Investors worried.\n",
@@ -87,12 +90,17 @@ TEST(Blocks, FindBlocks) {
        "Officials met in Kyiv on March 20, 2024. (Jane Roe/Global Images via Getty Images)\nThe talks went well.",
        {{"Officials met in Kyiv on March 20, 2024. (Jane Roe/Global Images via Getty Images)", false},
         {"The talks went well.", true}}},
-      {"terminal lines glue into a paragraph",
+      {"lines that all end sentences are paragraphs of their own (text copied from a web page)",
        "He said hello.\nShe waved back!\nWhy not?\nThen\xE2\x80\xA6\n",
-       {{"He said hello.\nShe waved back!\nWhy not?\nThen\xE2\x80\xA6", true}}},
+       {{"He said hello.", true}, {"She waved back!", true}, {"Why not?", true}, {"Then\xE2\x80\xA6", true}}},
       {"closing quotes and brackets after the stop",
        "He said \"yes.\"\n(See below.)\nShe agreed.\xE2\x80\x9D\n",
-       {{"He said \"yes.\"\n(See below.)\nShe agreed.\xE2\x80\x9D", true}}},
+       {{"He said \"yes.\"", true}, {"(See below.)", true}, {"She agreed.\xE2\x80\x9D", true}}},
+      {"a line that may end with an abbreviation keeps the next line (the segmenter decides)",
+       "Read more: Can the port afford it?\nWe met Mr.\nSmith today at the U.S.\nEmbassy.\nThe talks ended.\n",
+       {{"Read more: Can the port afford it?", true},
+        {"We met Mr.\nSmith today at the U.S.\nEmbassy.", true},
+        {"The talks ended.", true}}},
       {"a label line after a paragraph line is its own block",
        "He left the room.\nNext Headline Here\nShe stayed.",
        {{"He left the room.", true}, {"Next Headline Here", false}, {"She stayed.", true}}},
@@ -153,13 +161,14 @@ TEST(Blocks, FindBlocks) {
         {"a) Third.", true}}},
       {"not list markers: no space, four digits, decimals",
        "It was cold.\n-5 degrees were recorded.\n1.5 million people came.\n2024. A new year began.\n",
-       {{"It was cold.\n-5 degrees were recorded.\n1.5 million people came.\n2024. A new year began.", true}}},
+       {{"It was cold.", true}, {"-5 degrees were recorded.", true}, {"1.5 million people came.", true},
+        {"2024. A new year began.", true}}},
       {"CRLF line ends",
        "Title\r\nFirst line.\r\nSecond line.\r\n\r\nNext para.\r\n",
-       {{"Title", false}, {"First line.\r\nSecond line.", true}, {"Next para.", true}}},
+       {{"Title", false}, {"First line.", true}, {"Second line.", true}, {"Next para.", true}}},
       {"lone CR line ends",
        "Title\rBody text here.\rMore body.\r\rNext.",
-       {{"Title", false}, {"Body text here.\rMore body.", true}, {"Next.", true}}},
+       {{"Title", false}, {"Body text here.", true}, {"More body.", true}, {"Next.", true}}},
       {"Unicode line and paragraph separators, NEL, form feed",
        "One.\xE2\x80\xA8Two.\xE2\x80\xA9\xE2\x80\xA9Three.\xC2\x85\xC2\x85" "Four.\f\fFive.",
        {{"One.\xE2\x80\xA8Two.", true}, {"Three.", true}, {"Four.", true}, {"Five.", true}}},
@@ -195,7 +204,8 @@ TEST(Blocks, BlocksAreOrderedAndDisjoint) {
   const std::string_view text =
       "Headline\nby Someone\n\nFirst paragraph. It goes on.\nAnd on.\n- item one\n- item two.\n\nLast.";
   const auto blocks = find_blocks(text);
-  ASSERT_EQ(blocks.size(), 6u) << render(text, blocks);
+  // Headline | by Someone | First paragraph. It goes on. | And on. | - item one | - item two. | Last.
+  ASSERT_EQ(blocks.size(), 7u) << render(text, blocks);
   for (std::size_t i = 1; i < blocks.size(); ++i) {
     EXPECT_LE(blocks[i - 1].end, blocks[i].start) << "block " << i;
   }

@@ -218,6 +218,7 @@ precis::Result sample_result() {
   precis::Result r;
   r.text = "First one. Second \"two\".";
   r.language = "en";
+  r.title = "The title";
   precis::Sentence a;
   a.start = 0;
   a.end = 10;
@@ -249,11 +250,13 @@ precis::Result sample_result() {
 
 TEST(Json, ResultToJson) {
   const Json j = precis::result_to_json(sample_result());
-  EXPECT_EQ(keys(j), (std::vector<std::string>{"language", "sentences", "summary", "keywords", "stats"}));
+  EXPECT_EQ(keys(j), (std::vector<std::string>{"language", "title", "sentences", "summary", "keywords", "stats"}));
   ASSERT_EQ(j["sentences"].size(), 2u);
   for (const auto& s : j["sentences"]) {
-    EXPECT_EQ(keys(s), (std::vector<std::string>{"text", "start", "end", "block", "score", "selected", "parts"}));
+    EXPECT_EQ(keys(s), (std::vector<std::string>{"text", "start", "end", "block", "block_type", "score", "selected", "parts"}));
   }
+  EXPECT_EQ(j["title"], "The title");
+  EXPECT_EQ(j["sentences"][0]["block_type"], "paragraph");
   // The parts of a score, in the order the scorer gave them; none for the second.
   EXPECT_EQ(keys(j["sentences"][0]["parts"]), (std::vector<std::string>{"position", "centrality"}));
   EXPECT_DOUBLE_EQ(j["sentences"][0]["parts"]["centrality"].get<double>(), 0.023457);
@@ -281,10 +284,10 @@ TEST(Json, ResultToJson) {
 
   // Exactly the contract's text, key order included.
   EXPECT_EQ(precis::dump(j),
-            R"({"language":"en","sentences":[)"
-            R"({"text":"First one.","start":0,"end":10,"block":0,"score":0.123457,"selected":true,)"
+            R"({"language":"en","title":"The title","sentences":[)"
+            R"({"text":"First one.","start":0,"end":10,"block":0,"block_type":"paragraph","score":0.123457,"selected":true,)"
             R"("parts":{"position":0.1,"centrality":0.023457}},)"
-            R"({"text":"Second \"two\".","start":11,"end":24,"block":1,"score":0.5,"selected":false,"parts":{}}],)"
+            R"({"text":"Second \"two\".","start":11,"end":24,"block":1,"block_type":"paragraph","score":0.5,"selected":false,"parts":{}}],)"
             R"("summary":[0],"keywords":[{"text":"First","score":1.0},{"text":"Second","score":0.333333}],)"
             R"("stats":{"characters":24,"words":4,"sentences":2,"milliseconds":1.235}})");
 }
@@ -293,7 +296,7 @@ TEST(Json, EmptyResultToJson) {
   precis::Result r;
   r.language = "und";
   EXPECT_EQ(precis::dump(precis::result_to_json(r)),
-            R"({"language":"und","sentences":[],"summary":[],"keywords":[],)"
+            R"({"language":"und","title":"","sentences":[],"summary":[],"keywords":[],)"
             R"("stats":{"characters":0,"words":0,"sentences":0,"milliseconds":0.0}})");
 }
 

@@ -9,8 +9,10 @@ const core = await load();
 test('summarize returns the result shape of DESIGN.md', async () => {
   const text = 'The cat sat on the mat today. The dog barked at the cat loudly. Birds sang in the old tree.';
   const r = await summarize(text, { sentences: 2 });
-  assert.deepEqual(Object.keys(r), ['language', 'sentences', 'summary', 'keywords', 'stats']);
-  assert.deepEqual(Object.keys(r.sentences[0]), ['text', 'start', 'end', 'block', 'score', 'selected', 'parts']);
+  assert.deepEqual(Object.keys(r), ['language', 'title', 'sentences', 'summary', 'keywords', 'stats']);
+  assert.deepEqual(Object.keys(r.sentences[0]), ['text', 'start', 'end', 'block', 'block_type', 'score', 'selected', 'parts']);
+  assert.equal(r.title, '');
+  assert.ok(r.sentences.every((s) => s.block_type === 'paragraph'));
   // Explanations: each score is the sum of its named parts (redundancy aside).
   for (const s of r.sentences) {
     const sum = Object.entries(s.parts).filter(([k]) => k !== 'redundancy').reduce((a, [, v]) => a + v, 0);
@@ -66,7 +68,7 @@ test('bad options throw PrecisError with a stable code', () => {
     [{ algorithm: 'magic' }, 'invalid_option'],
     [{ colour: 'blue' }, 'invalid_option'],
     [{ lang: 'not a language' }, 'invalid_language'],
-    [{ input: 'html' }, 'unsupported'],
+    [{ input: 'xml' }, 'invalid_option'],
     [{ max_input_bytes: 10 }, 'input_too_large'],
   ];
   for (const [options, code] of cases) {
@@ -119,4 +121,21 @@ test('many calls do not grow the wasm heap without bound', () => {
   for (let i = 0; i < 500; i++) core.summarize(text);
   const after = process.memoryUsage().arrayBuffers;
   assert.ok(after - before < 8 * 1024 * 1024, `array buffers grew by ${after - before} bytes`);
+});
+
+test('HTML input: the visible text, offsets into it, the headline as title', async () => {
+  const html = '<html><head><title>Ferries | Ledger</title><script>alert(1)</script></head><body>'
+    + '<nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>Town votes for electric ferries</h1>'
+    + '<p>Councillors voted on Monday to replace the town&rsquo;s diesel ferries.</p>'
+    + '<p>The plan will cost &pound;48 million over five years.</p>'
+    + '<footer>&copy; 2025 The Ledger. All rights reserved.</footer></body></html>';
+  const r = await summarize(html, { input: 'html', sentences: 3 });
+  assert.equal(r.title, 'Town votes for electric ferries');
+  assert.equal(typeof r.text, 'string');
+  assert.ok(!r.text.includes('<') && !r.text.includes('alert'));
+  for (const s of r.sentences) assert.equal(r.text.slice(s.start, s.end), s.text);
+  const chosen = r.summary.map((i) => r.sentences[i]);
+  assert.deepEqual(chosen.map((s) => s.block_type), ['paragraph', 'paragraph']);
+  assert.ok(chosen[0].text.includes('town\u2019s diesel ferries'));
+  assert.ok(chosen[1].text.includes('\u00a348 million'));
 });

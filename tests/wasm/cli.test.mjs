@@ -48,6 +48,11 @@ test('summarize: file, stdin, and formats', () => {
   const lines = md.stdout.trimEnd().split('\n');
   assert.equal(lines.length, 2);
   assert.ok(lines.every((l) => l.startsWith('- ')));
+  // With a headline, Markdown starts with it as the heading.
+  const titled = precis(['summarize', SEED, '--sentences', '2', '--format', 'markdown']).stdout.split('\n');
+  assert.equal(titled[0], '# Yermak, Rubio discuss security guarantees, military cooperation ahead of Zelensky-Trump meeting');
+  assert.equal(titled[1], '');
+  assert.ok(titled[2].startsWith('- Presidential Office head Andriy Yermak'));
 
   const json = JSON.parse(precis(['summarize', '--format', 'json', '--sentences', '1'], TEXT).stdout);
   assert.equal(json.summary.length, 1);
@@ -76,7 +81,7 @@ test('batch: one output line per input line, in order, errors per line', () => {
     JSON.stringify({ id: 7, title: 'no text here' }),
     JSON.stringify({ id: 'b', text: TEXT, sentences: 0 }),
     JSON.stringify({ id: 'c', text: TEXT, ratio: 0.5, lang: 'en', extra: 'ignored' }),
-    JSON.stringify({ id: 'd', text: TEXT, input: 'html' }),
+    JSON.stringify({ id: 'd', text: `<p>${TEXT}</p><footer>All rights reserved.</footer>`, input: 'html' }),
     JSON.stringify([1, 2]),
   ].join('\n') + '\n';
   const r = precis(['batch', '--sentences', '1'], input);
@@ -95,7 +100,10 @@ test('batch: one output line per input line, in order, errors per line', () => {
   assert.equal(out[4].id, 'c');
   assert.equal(out[4].selected.length, 2);
   assert.equal(out[4].language, 'en');
-  assert.equal(out[5].error.code, 'unsupported');
+  // HTML input: the visible text, tags and footer gone.
+  assert.equal(out[5].id, 'd');
+  assert.deepEqual(out[5].sentences.slice(0, 4), TEXT.match(/[^.]+\./g).map((s) => s.trim()));
+  assert.ok(!out[5].summary.includes('<') && !out[5].summary.includes('rights'));
   assert.equal(out[6].error.code, 'invalid_input');
 });
 

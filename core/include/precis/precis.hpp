@@ -100,6 +100,10 @@ struct Sentence {
   std::size_t start = 0;   // byte offset into Result::text (inclusive)
   std::size_t end = 0;     // byte offset into Result::text (exclusive)
   std::uint32_t block = 0; // index of the block (paragraph, heading, byline line, ...)
+  // What the block is: "paragraph", "list_item", "quote" (body text, the only kinds a
+  // summary takes), "title", "heading", "dateline", "byline", "caption", "tagline",
+  // "bio", "navigation", "promo" or "footer". A static string.
+  std::string_view block_type = "paragraph";
   std::uint32_t words = 0; // word tokens in the sentence
   bool eligible = false;   // may be chosen: a prose sentence, not a label-like line
   double score = 0;        // higher is more summary-worthy; 0 for ineligible sentences
@@ -121,9 +125,11 @@ struct Stats {
 };
 
 struct Result {
-  std::string text;                 // the input after UTF-8 repair
+  std::string text;                 // the input after UTF-8 repair (HTML input: the text it shows)
   std::size_t repaired = 0;         // invalid byte sequences replaced by U+FFFD
   std::string language;             // tag used ("en", "und" when undetermined, ...)
+  std::string title;                // the headline, when the text has one; else empty
+  bool html = false;                // the input was HTML: `text` is its visible text
   std::vector<Sentence> sentences;
   std::vector<std::size_t> summary; // indices into `sentences`, ascending
   std::vector<Keyword> keywords;    // best first

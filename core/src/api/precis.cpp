@@ -6,7 +6,9 @@
 #include <new>
 
 #include "blocks/blocks.hpp"
+#include "blocks/classify.hpp"
 #include "decode/decode.hpp"
+#include "html/html.hpp"
 #include "lang/lang.hpp"
 #include "score/keyphrases.hpp"
 #include "score/score.hpp"
@@ -41,9 +43,6 @@ Status check_options(std::string_view input, const Options& o) {
     return Status::Error(ErrorCode::kInputTooLarge, "input is " + std::to_string(input.size()) +
                                                         " bytes; the limit is " + std::to_string(o.max_input_bytes));
   }
-  if (o.input == InputFormat::kHtml) {
-    return Status::Error(ErrorCode::kUnsupported, "HTML input is not supported by this version; pass plain text");
-  }
   if (o.sentences < 1 || o.words < 1 || o.characters < 1 || !(o.ratio > 0 && o.ratio <= 1)) {
     return Status::Error(ErrorCode::kInvalidOption,
                          "the budget must be at least one sentence, word or character, and a ratio in (0, 1]");
@@ -58,12 +57,61 @@ Status check_options(std::string_view input, const Options& o) {
   return Status::Ok();
 }
 
+// The markup's word on each block of the text an HTML page shows: the element (hint),
+// its class words and its link density, from the HTML block that holds it.
+void apply_markup(const html::Document& doc, std::vector<blocks::Block>& blocks) {
+  using namespace html::cue;
+  struct Bit {
+    std::uint32_t from, to;
+  };
+  constexpr Bit kBits[] = {
+      {kNav | kMenu | kBreadcrumb, blocks::kFlagNavigation},
+      {kFooter, blocks::kFlagFooter},
+      {kShare | kSocial, blocks::kFlagShare},
+      {kRelated, blocks::kFlagRelated},
+      {kPromo | kNewsletter | kSubscribe | kCookie | kAdvert | kAd | kSponsor, blocks::kFlagPromo},
+      {kComment, blocks::kFlagComment},
+      {kCaption, blocks::kFlagCaption},
+      {kByline | kAuthor, blocks::kFlagByline},
+      {kTags, blocks::kFlagTags},
+  };
+  std::size_t h = 0;
+  for (blocks::Block& b : blocks) {
+    while (h < doc.blocks.size() && doc.blocks[h].end <= b.start) ++h;
+    if (h == doc.blocks.size()) break;
+    const html::Block& from = doc.blocks[h];
+    if (from.start > b.start) continue;
+    static_assert(static_cast<int>(html::Hint::kForm) == static_cast<int>(blocks::Markup::kForm) &&
+                  static_cast<int>(html::Hint::kNavigation) == static_cast<int>(blocks::Markup::kNavigation) &&
+                  static_cast<int>(html::Hint::kTitle) == static_cast<int>(blocks::Markup::kTitle));
+    b.markup = static_cast<blocks::Markup>(from.hint);  // the same kinds, in the same order
+    b.link_density = static_cast<float>(from.link_density);
+    for (const Bit& bit : kBits) {
+      if (from.flags & bit.from) b.flags |= bit.to;
+    }
+  }
+}
+
 // Stages 1-3, shared by split and summarize.
 void segment_text(std::string_view input, const Options& options, Result* r) {
   r->text = decode::repair_utf8(input, &r->repaired);
+  html::Document doc;
+  if (options.input == InputFormat::kHtml) {
+    doc = html::to_text(r->text);
+    r->text = std::move(doc.text);
+    r->html = true;
+  }
   const std::string_view text = r->text;
   r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
-  const auto blocks = blocks::find_blocks(text);
+  auto blocks = blocks::find_blocks(text);
+  if (r->html) apply_markup(doc, blocks);
+  blocks::classify(text, blocks, r->language);
+  for (const auto& b : blocks) {
+    if (b.type == blocks::BlockType::kTitle) {
+      r->title = std::string(text.substr(b.start, b.end - b.start));
+      break;
+    }
+  }
   std::vector<segment::Span> spans;
   // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
   // the most widespread, and the rest of the rules are language-independent.
@@ -74,7 +122,8 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
     s.start = span.start;
     s.end = span.end;
     s.block = span.block;
-    s.eligible = blocks[span.block].prose;
+    s.block_type = blocks::block_type_name(blocks[span.block].type);
+    s.eligible = blocks[span.block].prose && blocks::is_body(blocks[span.block].type);
     r->sentences.push_back(s);
   }
   std::size_t characters = 0;
@@ -102,20 +151,14 @@ bool quotes(std::string_view text) {
   return false;
 }
 
-// The scorer's signals: quotations, and the title -- the longest label-like sentence
-// (a headline, not a byline or date line) of at least kTitleWords words before the
-// first eligible sentence.
-score::Signals signals_of(const Result& r, const std::vector<bool>& eligible) {
-  constexpr std::uint32_t kTitleWords = 4;
+// The scorer's signals: quotations, and the title (the first sentence of the block the
+// classifier took for the headline).
+score::Signals signals_of(const Result& r) {
   score::Signals signals;
   signals.quoted.resize(r.sentences.size(), 0);
-  for (std::size_t i = 0; i < r.sentences.size(); ++i) signals.quoted[i] = quotes(r.sentence_text(i));
-  std::uint32_t best = 0;
-  for (std::size_t i = 0; i < r.sentences.size() && !eligible[i]; ++i) {
-    if (r.sentences[i].words >= std::max(kTitleWords, best + 1)) {
-      best = r.sentences[i].words;
-      signals.title = static_cast<std::ptrdiff_t>(i);
-    }
+  for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+    signals.quoted[i] = quotes(r.sentence_text(i));
+    if (signals.title < 0 && r.sentences[i].block_type == "title") signals.title = static_cast<std::ptrdiff_t>(i);
   }
   return signals;
 }
@@ -187,7 +230,7 @@ Status summarize(std::string_view input, const Options& options, Result* result)
 
     score::Algorithm algorithm = score::Algorithm::kAuto;
     score::parse_algorithm(options.algorithm, &algorithm);  // checked by check_options
-    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm, signals_of(r, eligible));
+    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm, signals_of(r));
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
 
     // What a sentence costs against the budget: its words, or its characters (code points).

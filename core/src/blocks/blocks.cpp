@@ -75,6 +75,31 @@ bool wraps_into(std::string_view text, const Line& line, const Line& next) {
   return code_points(text, next) >= kWrapWidth || ends_with_terminal(text.substr(next.start, next.end - next.start));
 }
 
+// A line ending in a period after a capitalized word of at most four letters ("Mr.",
+// "Sept.") or after letters with inner periods ("U.S.", "e.g."): an abbreviation,
+// perhaps, rather than the end of a sentence ("in a row." ends one).
+bool may_end_with_abbreviation(std::string_view text, const Line& line) {
+  std::size_t i = line.end;
+  if (i == line.start || text[i - 1] != '.') return false;
+  --i;
+  std::size_t letters = 0;
+  bool inner_dot = false, capital = false;
+  while (i > line.start) {
+    std::size_t k = i;
+    const char32_t cp = unicode::prev(text, k);
+    if (cp == '.') {  // "U.S."
+      inner_dot = true;
+      i = k;
+      continue;
+    }
+    if (!unicode::is_letter(cp)) break;
+    if (++letters > 4) return false;
+    capital = unicode::is_upper(cp);
+    i = k;
+  }
+  return letters > 0 && (capital || inner_dot);
+}
+
 }  // namespace
 
 std::vector<Block> find_blocks(std::string_view text) {
@@ -119,8 +144,22 @@ std::vector<Block> find_blocks(std::string_view text) {
   // line after it starts. A paragraph whose hard-wrapped tail runs out without terminal
   // punctuation keeps its finished sentences as prose; only the tail is label-like.
   std::size_t prose_end = 0, tail_start = 0;
+  // The lines of the open block, and whether each ended a sentence. Lines that all end
+  // sentences are paragraphs of their own (text copied from a web page: one line per
+  // paragraph, "Read more: ...?" lines between them), not one hard-wrapped paragraph.
+  std::vector<std::size_t> block_lines;
+  bool all_terminal = true;
   auto close = [&]() {
-    if (open) {
+    if (open && block_lines.size() >= 2 && all_terminal) {
+      // One block per line, except after a line that may end with an abbreviation
+      // ("We met Mr." / "Smith today."): the segmenter decides there.
+      std::size_t first = block_lines.front();
+      for (std::size_t k : block_lines) {
+        if (k != block_lines.back() && may_end_with_abbreviation(text, lines[k])) continue;
+        blocks.push_back(Block{lines[first].start, lines[k].end, true});
+        first = k + 1;
+      }
+    } else if (open) {
       cur.prose = ends_with_terminal(text.substr(cur.start, cur.end - cur.start));
       if (!cur.prose && prose_end > cur.start) {
         blocks.push_back(Block{cur.start, prose_end, true});
@@ -130,6 +169,8 @@ std::vector<Block> find_blocks(std::string_view text) {
     }
     open = false;
     prose_end = 0;
+    block_lines.clear();
+    all_terminal = true;
   };
   bool continued = false;  // the previous line wrapped into this one
   for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -151,6 +192,8 @@ std::vector<Block> find_blocks(std::string_view text) {
       cur.end = line.end;
     }
     if (terminal) prose_end = line.end;
+    block_lines.push_back(n);
+    all_terminal = all_terminal && terminal;
     if (!terminal && !wraps) close();
     continued = wraps;
   }

@@ -2,10 +2,48 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace precis::blocks {
+
+// What a block is in the article (classify.hpp). The names (block_type_name) are part
+// of the result contract.
+enum class BlockType : std::uint8_t {
+  kParagraph,   // "paragraph": body text
+  kTitle,       // "title": the headline
+  kHeading,     // "heading": a section heading
+  kDateline,    // "dateline": a date or update line
+  kByline,      // "byline": "By Dmytro Basmat", an author line
+  kCaption,     // "caption": a photo caption or credit
+  kListItem,    // "list_item": an item of a list in the body
+  kQuote,       // "quote": a block quotation (HTML <blockquote>)
+  kTagline,     // "tagline": tags, topics, run-together names
+  kBio,         // "bio": the author's biography
+  kNavigation,  // "navigation": menus, related links, repeated lines
+  kPromo,       // "promo": share, subscribe, newsletter, cookies, ads, "Read more"
+  kFooter,      // "footer": copyright, terms, contact
+};
+
+// What the markup said about a block (HTML input only; kNone for plain text).
+enum class Markup : std::uint8_t {
+  kNone, kTitle, kHeading, kParagraph, kListItem, kQuote, kCaption,
+  kNavigation, kAside, kFooter, kHeader, kByline, kDateline, kForm,
+};
+
+// Class and id words of the element (HTML input only), as bits.
+enum MarkupFlag : std::uint32_t {
+  kFlagNavigation = 1u << 0,  // nav, menu, breadcrumb
+  kFlagFooter = 1u << 1,
+  kFlagShare = 1u << 2,       // share, social
+  kFlagRelated = 1u << 3,     // related, recommended
+  kFlagPromo = 1u << 4,       // promo, newsletter, subscribe, advert, sponsor, cookie
+  kFlagComment = 1u << 5,
+  kFlagCaption = 1u << 6,
+  kFlagByline = 1u << 7,      // byline, author
+  kFlagTags = 1u << 8,
+};
 
 struct Block {
   std::size_t start = 0;  // first byte of the block's first non-space character
@@ -14,6 +52,10 @@ struct Block {
   // quotes or brackets): running prose. A block that doesn't is label-like: a headline,
   // byline, caption credit, tag line or list of names.
   bool prose = false;
+  BlockType type = BlockType::kParagraph;  // set by classify()
+  Markup markup = Markup::kNone;           // HTML input: the element it came from
+  float link_density = 0;                  // HTML input: share of its text inside links
+  std::uint32_t flags = 0;                 // HTML input: MarkupFlag bits
 };
 
 // Splits text into blocks:

@@ -104,20 +104,25 @@ Json result_to_json(const Result& r) {
                              {"start", s.start},
                              {"end", s.end},
                              {"block", s.block},
+                             {"block_type", s.block_type},
                              {"score", round_to(s.score, 1e6)},
                              {"selected", s.selected},
                              {"parts", std::move(parts)}});
   }
   Json keywords = Json::array();
   for (const Keyword& k : r.keywords) keywords.push_back(Json{{"text", k.text}, {"score", round_to(k.score, 1e6)}});
-  return Json{{"language", r.language},
-              {"sentences", std::move(sentences)},
-              {"summary", r.summary},
-              {"keywords", std::move(keywords)},
-              {"stats", Json{{"characters", r.stats.characters},
-                             {"words", r.stats.words},
-                             {"sentences", r.stats.sentences},
-                             {"milliseconds", round_to(r.stats.milliseconds, 1e3)}}}};
+  Json out = Json::object();
+  out["language"] = r.language;
+  out["title"] = r.title;
+  if (r.html) out["text"] = r.text;  // HTML input: the offsets refer to the text it shows
+  out["sentences"] = std::move(sentences);
+  out["summary"] = r.summary;
+  out["keywords"] = std::move(keywords);
+  out["stats"] = Json{{"characters", r.stats.characters},
+                      {"words", r.stats.words},
+                      {"sentences", r.stats.sentences},
+                      {"milliseconds", round_to(r.stats.milliseconds, 1e3)}};
+  return out;
 }
 
 Json split_to_json(const Result& r) {

@@ -1,0 +1,412 @@
+#include "blocks/classify.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "blocks/cues.hpp"
+#include "segment/segment.hpp"
+#include "unicode/unicode.hpp"
+
+namespace precis::blocks {
+
+std::string_view block_type_name(BlockType type) {
+  switch (type) {
+    case BlockType::kParagraph: return "paragraph";
+    case BlockType::kTitle: return "title";
+    case BlockType::kHeading: return "heading";
+    case BlockType::kDateline: return "dateline";
+    case BlockType::kByline: return "byline";
+    case BlockType::kCaption: return "caption";
+    case BlockType::kListItem: return "list_item";
+    case BlockType::kQuote: return "quote";
+    case BlockType::kTagline: return "tagline";
+    case BlockType::kBio: return "bio";
+    case BlockType::kNavigation: return "navigation";
+    case BlockType::kPromo: return "promo";
+    case BlockType::kFooter: return "footer";
+  }
+  return "paragraph";
+}
+
+bool is_body(BlockType type) {
+  return type == BlockType::kParagraph || type == BlockType::kListItem || type == BlockType::kQuote;
+}
+
+namespace {
+
+// Thresholds, in words (word tokens).
+constexpr std::uint32_t kBodyWords = 5;       // a body paragraph has at least this many
+constexpr std::uint32_t kTitleWords = 4;      // a headline has at least this many
+constexpr std::uint32_t kLabelWords = 14;     // bylines, datelines: at most this many
+constexpr std::uint32_t kPromoWords = 40;     // a promo or footer block: at most this many
+constexpr std::uint32_t kShortPromoWords = 8; // a label with a promo cue: at most this many
+constexpr std::uint32_t kRepeatedWords = 12;  // repeated lines of at most this many words
+
+struct Word {
+  std::size_t start, end;
+  bool capitalized;
+  bool punctuated = false;  // punctuation stands between it and the word before
+};
+
+// What the classifier knows about a block.
+struct Facts {
+  std::vector<Word> words;
+  std::uint32_t capitalized = 0;
+  std::uint32_t joins = 0;  // "YermakMarco": a lower-case letter then an upper-case one inside a word
+  bool credit = false;      // a parenthesis with an agency credit: "(Name/Agency via Getty Images)"
+  bool date = false;        // "Sept. 20, 2025", "2025-09-20"
+  bool copyright = false;   // ©
+  bool list_marker = false;
+  std::uint32_t separators = 0;  // menu separators: | › » · •
+  std::uint32_t early_colon = 0; // a colon within the first four words ("Read more: ...")
+  std::string folded;       // the whole block, case-folded (for repeated lines)
+};
+
+std::string fold(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) unicode::append_folded(unicode::next(text, i), out);
+  return out;
+}
+
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rules, const Cues& cues) {
+  Facts f;
+  const std::string_view t = text.substr(b.start, b.end - b.start);
+  // Words: runs of word characters (letters, digits, marks), apostrophes inside.
+  std::size_t i = 0;
+  bool punctuated = false;
+  while (i < t.size()) {
+    std::size_t at = i;
+    char32_t cp = unicode::next(t, i);
+    if (!unicode::is_word_char(cp)) {
+      if (!unicode::is_space(cp)) punctuated = true;
+      // Menus copied as text: "Home  UK  World  Money" (runs of spaces between items).
+      if (cp == ' ' && i < t.size() && t[i] == ' ' && !f.words.empty()) {
+        ++f.separators;
+        while (i < t.size() && t[i] == ' ') ++i;
+        continue;
+      }
+      if (cp == 0x00A9) f.copyright = true;
+      if (cp == '|' || cp == 0x203A || cp == 0x00BB || cp == 0x00B7 || cp == 0x2022) ++f.separators;
+      if (cp == ':' && !f.words.empty() && f.words.size() <= 4) ++f.early_colon;
+      continue;
+    }
+    Word w{at, at, unicode::is_upper(cp), punctuated};
+    punctuated = false;
+    std::size_t run = 1;  // letters since the last join
+    bool lower = unicode::is_lower(cp);
+    std::size_t end = i;
+    while (i < t.size()) {
+      std::size_t k = i;
+      char32_t c = unicode::next(t, k);
+      if (c == '\'' || c == 0x2019) {  // an apostrophe between letters
+        std::size_t m = k;
+        if (m < t.size() && unicode::is_letter(unicode::next(t, m))) {
+          i = k;
+          continue;
+        }
+        break;
+      }
+      if (!unicode::is_word_char(c)) break;
+      if (lower && unicode::is_upper(c) && run >= 3) {
+        ++f.joins;
+        run = 0;
+      }
+      lower = unicode::is_lower(c);
+      ++run;
+      i = k;
+      end = k;
+    }
+    w.end = end;
+    f.capitalized += w.capitalized;
+    f.words.push_back(w);
+  }
+  // Dates: a month name next to a number, or digits-digits-digits with a year.
+  for (std::size_t k = 0; k < f.words.size() && !f.date; ++k) {
+    const std::string word = fold(t.substr(f.words[k].start, f.words[k].end - f.words[k].start));
+    const bool month = rules.lookup(word) == segment::AbbrevClass::kMonth ||
+                       segment::Rules::contains(rules.continuers, word);
+    if (month) {
+      for (std::size_t m = k > 0 ? k - 1 : 0; m < std::min(f.words.size(), k + 3); ++m) {
+        if (all_digits(t.substr(f.words[m].start, f.words[m].end - f.words[m].start))) f.date = true;
+      }
+    }
+  }
+  for (std::size_t k = 0; k + 2 < t.size() && !f.date; ++k) {
+    // "2025-09-20", "20.09.2025", "09/20/2025": three digit groups joined by - . /
+    std::size_t p = k, groups = 0;
+    bool year = false;
+    while (p < t.size() && groups < 3) {
+      std::size_t q = p;
+      while (q < t.size() && t[q] >= '0' && t[q] <= '9') ++q;
+      if (q == p || q - p > 4) break;
+      year = year || q - p == 4;
+      ++groups;
+      p = q;
+      if (groups < 3) {
+        if (p < t.size() && (t[p] == '-' || t[p] == '.' || t[p] == '/')) ++p;
+        else break;
+      }
+    }
+    if (groups == 3 && year && (k == 0 || !(t[k - 1] >= '0' && t[k - 1] <= '9'))) f.date = true;
+  }
+  // Credits: "Image: Agency", "Photograph: Name/Agency" -- a caption or credit word
+  // before a colon.
+  for (std::size_t k = 0; k < f.words.size() && !f.credit; ++k) {
+    const std::size_t after = f.words[k].end;
+    if (after < t.size() && t[after] == ':') {
+      const std::string_view word = t.substr(f.words[k].start, after - f.words[k].start);
+      f.credit = has_cue(cues, CueKind::kCaption, word) || has_cue(cues, CueKind::kCredit, word);
+    }
+  }
+  // Credits: "(... / ...)" or a credit cue inside parentheses.
+  for (std::size_t open = t.find('('); open != std::string_view::npos; open = t.find('(', open + 1)) {
+    const std::size_t close = t.find(')', open);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = t.substr(open + 1, close - open - 1);
+    if (inside.find('/') != std::string_view::npos || has_cue(cues, CueKind::kCredit, inside)) f.credit = true;
+  }
+  if (!t.empty()) {
+    const char c = t[0];
+    f.list_marker = c == '-' || c == '*' || c == '+' || t.substr(0, 3) == "\xE2\x80\xA2";
+  }
+  if (f.words.size() <= kRepeatedWords) f.folded = fold(t);
+  return f;
+}
+
+std::uint32_t words(const Facts& f) { return static_cast<std::uint32_t>(f.words.size()); }
+
+std::string word_at(std::string_view text, const Block& b, const Facts& f, std::size_t k) {
+  const Word& w = f.words[k];
+  return fold(text.substr(b.start + w.start, w.end - w.start));
+}
+
+}  // namespace
+
+void classify(std::string_view text, std::vector<Block>& blocks, std::string_view language) {
+  const std::size_t n = blocks.size();
+  if (n == 0) return;
+  const Cues& cues = cues_for(language);
+  const segment::Rules& rules = segment::rules_for(language == "und" ? "en" : language);
+  std::vector<Facts> facts;
+  facts.reserve(n);
+  for (const Block& b : blocks) facts.push_back(facts_of(text, b, rules, cues));
+  auto body = [&](std::size_t i) { return text.substr(blocks[i].start, blocks[i].end - blocks[i].start); };
+
+  std::vector<bool> decided(n, false);
+  auto set = [&](std::size_t i, BlockType type) {
+    blocks[i].type = type;
+    decided[i] = true;
+  };
+
+  // 1. What the markup says (HTML input).
+  for (std::size_t i = 0; i < n; ++i) {
+    const Block& b = blocks[i];
+    const std::uint32_t w = words(facts[i]);
+    switch (b.markup) {
+      case Markup::kNavigation: set(i, BlockType::kNavigation); break;
+      case Markup::kFooter: set(i, BlockType::kFooter); break;
+      case Markup::kAside: case Markup::kForm: set(i, BlockType::kPromo); break;
+      case Markup::kCaption: set(i, BlockType::kCaption); break;
+      case Markup::kTitle: set(i, BlockType::kTitle); break;
+      case Markup::kHeading: set(i, BlockType::kHeading); break;
+      case Markup::kQuote: set(i, BlockType::kQuote); break;
+      case Markup::kByline: set(i, BlockType::kByline); break;
+      case Markup::kDateline: set(i, BlockType::kDateline); break;
+      case Markup::kListItem: blocks[i].type = BlockType::kListItem; break;
+      default: break;
+    }
+    if (decided[i] && b.markup != Markup::kQuote) continue;
+    if (b.flags & kFlagNavigation) set(i, BlockType::kNavigation);
+    else if (b.flags & kFlagFooter) set(i, BlockType::kFooter);
+    else if (b.flags & (kFlagShare | kFlagRelated | kFlagPromo | kFlagComment)) set(i, BlockType::kPromo);
+    else if (b.flags & kFlagCaption) set(i, BlockType::kCaption);
+    else if ((b.flags & kFlagByline) && w <= kLabelWords) set(i, BlockType::kByline);
+    else if (b.flags & kFlagTags) set(i, BlockType::kTagline);
+    else if (b.link_density >= 0.5f && w <= kPromoWords) set(i, BlockType::kNavigation);
+  }
+
+  // 2. Short lines that occur more than once: menus, share bars, "Advertisement".
+  {
+    std::unordered_map<std::string_view, std::uint32_t> seen;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!facts[i].folded.empty()) ++seen[facts[i].folded];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      // Labels and very short lines only: an article may quote the same sentence twice.
+      const bool label = !blocks[i].prose || words(facts[i]) <= 4;
+      if (!decided[i] && label && !facts[i].folded.empty() && seen[facts[i].folded] > 1) set(i, BlockType::kNavigation);
+    }
+  }
+
+  // 3. Evidence that holds wherever the block stands.
+  auto promo_like = [&](std::size_t i) {
+    const std::string_view t = body(i);
+    const std::uint32_t w = words(facts[i]);
+    if (w > kPromoWords) return false;
+    if (!blocks[i].prose) return w <= kShortPromoWords ? has_cue(cues, CueKind::kPromo, t) : starts_with_cue(cues, CueKind::kPromo, t);
+    // Prose: a promo cue and words that address the reader ("our newsletter", "your
+    // experience"), so that "Share prices fell" stays body text.
+    return has_cue(cues, CueKind::kPromo, t) && has_cue(cues, CueKind::kAddress, t);
+  };
+  auto footer_like = [&](std::size_t i) {
+    const std::uint32_t w = words(facts[i]);
+    if (facts[i].copyright && w <= kPromoWords) return true;
+    return (!blocks[i].prose || w <= kShortPromoWords) && w <= kPromoWords && has_cue(cues, CueKind::kFooter, body(i));
+  };
+  // Tag lines of run-together names: "Andriy YermakMarco RubioDonald Trump".
+  auto tagline_like = [&](std::size_t i) {
+    const Facts& f = facts[i];
+    return !blocks[i].prose && f.joins >= 2 && words(f) >= 3 && f.capitalized * 10 >= words(f) * 7;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (decided[i]) continue;
+    const Facts& f = facts[i];
+    const std::uint32_t w = words(f);
+    if (footer_like(i)) set(i, BlockType::kFooter);
+    else if (promo_like(i)) set(i, BlockType::kPromo);
+    // "Read more: <headline>?", "Lesen Sie auch: ..."
+    else if (f.early_colon && w <= kPromoWords && starts_with_cue(cues, CueKind::kPromo, body(i))) set(i, BlockType::kPromo);
+    else if (tagline_like(i)) set(i, BlockType::kTagline);
+    // "Tags: ...", "More on this story": lists of topics and links.
+    else if (!blocks[i].prose && w <= kPromoWords && starts_with_cue(cues, CueKind::kTagline, body(i))) set(i, BlockType::kNavigation);
+    // "Home | World | Business", "Home › Local › Transport"
+    else if (!blocks[i].prose && f.separators >= 2) set(i, BlockType::kNavigation);
+    else if (f.credit) set(i, BlockType::kCaption);
+  }
+  // A caption stands before its credit line: "Volunteers return books ..." then
+  // "(Name/Agency via Getty Images)".
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const bool credit_line = blocks[i + 1].type == BlockType::kCaption && !blocks[i + 1].prose &&
+                             words(facts[i + 1]) <= kLabelWords;
+    if (!decided[i] && credit_line && words(facts[i]) <= kPromoWords) set(i, BlockType::kCaption);
+  }
+
+  // 4. The body starts at the first prose paragraph of some length that is none of the above.
+  std::size_t body_start = n;  // n: the text has no prose at all
+  for (std::size_t i = 0; i < n && body_start == n; ++i) {
+    if (!decided[i] && blocks[i].prose && words(facts[i]) >= kBodyWords) body_start = i;
+  }
+  if (body_start == n) {
+    for (std::size_t i = 0; i < n && body_start == n; ++i) {
+      if (!decided[i] && blocks[i].prose) body_start = i;
+    }
+  }
+
+  // 5. Before the body: headline, byline, dateline, captions.
+  std::vector<std::string> authors, surnames;  // folded, from the bylines
+  std::size_t title = n;
+  const std::size_t head_end = body_start == n ? 0 : body_start;  // no prose: no head either
+  for (std::size_t i = 0; i < head_end; ++i) {
+    if (decided[i]) continue;
+    const std::string_view t = body(i);
+    const std::uint32_t w = words(facts[i]);
+    if (w <= kLabelWords && starts_with_cue(cues, CueKind::kByline, t)) {
+      set(i, BlockType::kByline);
+    } else if (w <= kShortPromoWords && !blocks[i].prose && has_cue(cues, CueKind::kBioRole, t)) {
+      set(i, BlockType::kByline);  // "Leila Farrow | Science Correspondent"
+    } else if (w <= 2 * kLabelWords && (facts[i].date || has_cue(cues, CueKind::kDateline, t))) {
+      set(i, BlockType::kDateline);
+    } else if (w >= kTitleWords && (title == n || w > words(facts[title]))) {
+      title = i;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (blocks[i].type == BlockType::kTitle) title = i;  // markup knows best
+  }
+  for (std::size_t i = 0; i < head_end; ++i) {
+    if (decided[i]) continue;
+    if (i == title) set(i, BlockType::kTitle);
+    else if (blocks[i].prose) continue;  // a short first sentence stays body text
+    else set(i, i > title && title < n ? BlockType::kCaption : BlockType::kHeading);
+  }
+  for (std::size_t i = 0; i < head_end; ++i) {
+    if (blocks[i].type != BlockType::kByline) continue;
+    const Facts& f = facts[i];
+    // The authors: runs of two or more capitalized words after the first word ("By
+    // Priya Nandakumar and Owen Tallis", "by Dmytro Basmat, Senior Editor").
+    std::size_t k = starts_with_cue(cues, CueKind::kByline, body(i)) ? 1 : 0;
+    while (k < f.words.size()) {
+      std::size_t end = k;
+      while (end < f.words.size() && f.words[end].capitalized && (end == k || !f.words[end].punctuated)) ++end;
+      if (end - k >= 2) {
+        surnames.push_back(word_at(text, blocks[i], f, end - 1));
+        authors.push_back(word_at(text, blocks[i], f, k) + " " + surnames.back());
+      }
+      k = std::max(end, k + 1);
+    }
+  }
+
+  // 6. After the body: from the first tag line, author line, footer or bio on, nothing
+  // is body text any more.
+  auto starts_with_author = [&](std::size_t i) {
+    const Facts& f = facts[i];
+    if (surnames.empty() || f.words.empty()) return false;
+    const std::string first = word_at(text, blocks[i], f, 0);
+    if (std::find(surnames.begin(), surnames.end(), first) != surnames.end()) return true;
+    if (f.words.size() < 2) return false;
+    const std::string two = first + " " + word_at(text, blocks[i], f, 1);
+    return std::find(authors.begin(), authors.end(), two) != authors.end();
+  };
+  // A bio: it starts with the author's name, or with a name followed by a lower-case
+  // verb and a role ("Owen Tallis is the Courier's environment editor. He joined ...").
+  auto bio_like = [&](std::size_t i) {
+    if (!blocks[i].prose) return false;
+    if (starts_with_author(i)) return true;
+    const Facts& f = facts[i];
+    if (f.words.size() < 4 || !f.words[0].capitalized || !f.words[1].capitalized || f.words[2].capitalized) return false;
+    const std::size_t head_end_byte = f.words[std::min<std::size_t>(f.words.size(), 12) - 1].end;
+    const std::string_view head = body(i).substr(0, head_end_byte);
+    const std::string third = word_at(text, blocks[i], f, 2);
+    return has_cue(cues, CueKind::kBioRole, head) && !all_digits(third) &&
+           (has_cue(cues, CueKind::kBioVerb, body(i)) || third.size() <= 3);
+  };
+  auto pronoun_start = [&](std::size_t i) {
+    if (facts[i].words.empty()) return false;
+    const std::string first = word_at(text, blocks[i], facts[i], 0);
+    return first == "he" || first == "she" || first == "they";  // English bios; others start with the name
+  };
+  // Whether substantial prose that is none of the above follows block i.
+  std::vector<bool> prose_after(n + 1, false);
+  for (std::size_t i = n; i-- > 0;) {
+    prose_after[i] = prose_after[i + 1] || (!decided[i] && blocks[i].prose && words(facts[i]) >= 12 && !bio_like(i));
+  }
+  auto body_follows = [&](std::size_t i) { return prose_after[i + 1]; };
+  std::size_t tail = n;
+  for (std::size_t i = body_start + 1; i < n && tail == n; ++i) {
+    const BlockType type = blocks[i].type;
+    const bool author_line = !blocks[i].prose && starts_with_author(i) && words(facts[i]) <= 4;
+    // A footer ends the article if it is a copyright line or among the last third.
+    const bool footer = type == BlockType::kFooter && (facts[i].copyright || 3 * i >= 2 * n);
+    if (type == BlockType::kTagline || footer || author_line) tail = i;
+    // A bio among the last blocks: "Dmytro Basmat is a senior news editor ..."
+    else if (!decided[i] && i > body_start + 1 && bio_like(i) && !body_follows(i)) tail = i;
+  }
+  for (std::size_t i = tail; i < n; ++i) {
+    if (decided[i] && blocks[i].type != BlockType::kParagraph) continue;
+    const std::string_view t = body(i);
+    const bool after_bio = i > 0 && blocks[i - 1].type == BlockType::kBio;
+    if (!blocks[i].prose && starts_with_author(i)) set(i, BlockType::kByline);
+    else if (!blocks[i].prose && words(facts[i]) <= kLabelWords && has_cue(cues, CueKind::kBioRole, t)) set(i, BlockType::kByline);
+    else if (blocks[i].prose && (bio_like(i) || (after_bio && pronoun_start(i)))) set(i, BlockType::kBio);
+    // Prose of some length after the end markers is still the article ("... the
+    // Wasps captain returned to the club in 2012."); short lines are the page's.
+    else if (blocks[i].prose && words(facts[i]) >= 12) set(i, BlockType::kParagraph);
+    else set(i, BlockType::kFooter);
+  }
+
+  // 7. Inside the body: labels are headings or list items, prose is body text.
+  for (std::size_t i = body_start; i < tail; ++i) {
+    if (decided[i]) continue;
+    if (blocks[i].type == BlockType::kListItem || facts[i].list_marker) set(i, BlockType::kListItem);
+    else if (!blocks[i].prose) set(i, BlockType::kHeading);
+    else set(i, BlockType::kParagraph);
+  }
+}
+
+}  // namespace precis::blocks
