@@ -39,6 +39,10 @@ const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'modu
 let latestId = 0;
 let debounceTimer = 0;
 let inFlight = null; // { id, text }: the request whose response we are waiting for
+// The HTML of the last rich-text paste or .html file: the core reads the page's
+// structure from it (headings, captions, navigation, footers). The textarea then shows
+// the text the core extracted; editing it goes back to plain text.
+let htmlSource = null;
 
 worker.addEventListener('message', ({ data }) => {
   if (data.loaded !== undefined) {
@@ -59,6 +63,13 @@ worker.addEventListener('message', ({ data }) => {
     return;
   }
   try {
+    // HTML input: offsets index the text the page shows (`result.text`), which the
+    // textarea now displays.
+    if (typeof data.result.text === 'string') {
+      input.value = data.result.text;
+      render(data.result.text, data.result);
+      return;
+    }
     render(text, data.result);
   } catch (err) {
     // A result that does not have the documented shape: say so rather than hide it.
@@ -97,9 +108,9 @@ function sendRequest(id) {
     setStatus('idle');
     return;
   }
-  const text = input.value;
+  const text = htmlSource ?? input.value;
   inFlight = { id, text };
-  worker.postMessage({ id, text, options: { sentences } });
+  worker.postMessage({ id, text, options: htmlSource ? { sentences, input: 'html' } : { sentences } });
 }
 
 // ---------------------------------------------------------------------------
@@ -187,7 +198,21 @@ function languageName(code) {
 // ---------------------------------------------------------------------------
 // Input: typing, the count, the button, dropped or opened .txt files
 
-input.addEventListener('input', () => scheduleSummary());
+input.addEventListener('input', () => {
+  htmlSource = null; // edited by hand: plain text from now on
+  scheduleSummary();
+});
+// Rich text from the clipboard (a copied web page) carries its HTML: summarize that,
+// so that the page's structure is known. The HTML is only ever parsed by the core,
+// never inserted into this page.
+input.addEventListener('paste', (event) => {
+  const html = event.clipboardData?.getData('text/html');
+  if (!html) return; // plain text: the default paste and the input event handle it
+  event.preventDefault();
+  htmlSource = html;
+  input.value = event.clipboardData.getData('text/plain');
+  scheduleSummary(0);
+});
 count.addEventListener('input', () => scheduleSummary());
 button.addEventListener('click', () => scheduleSummary(0));
 input.addEventListener('keydown', (event) => {
@@ -207,16 +232,22 @@ summaryList.addEventListener('click', (event) => {
   setTimeout(() => mark.classList.remove('flash'), 1200);
 });
 
+function isHtmlFile(file) {
+  return file.type === 'text/html' || /\.x?html?$/i.test(file.name);
+}
+
 function isTextFile(file) {
-  return file.type.startsWith('text/') || /\.txt$/i.test(file.name);
+  return file.type.startsWith('text/') || /\.(txt|md|markdown)$/i.test(file.name);
 }
 
 async function loadFile(file) {
-  if (!isTextFile(file)) {
-    fail({ code: 'unsupported_file', message: `“${file.name}” is not a .txt file.` });
+  if (!isTextFile(file) && !isHtmlFile(file)) {
+    fail({ code: 'unsupported_file', message: `“${file.name}” is not a .txt, .md or .html file.` });
     return;
   }
-  input.value = await file.text();
+  const content = await file.text();
+  htmlSource = isHtmlFile(file) ? content : null;
+  input.value = htmlSource ? '' : content;
   scheduleSummary(0);
 }
 

@@ -115,14 +115,10 @@ TEST(Blocks, FindBlocks) {
          "the coming year, and it agreed to raise spending on\n"
          "schools and roads by ten percent.",
          true}}},
-      {"hard-wrapped prose after a full line",
-       "The vote was close, and it took most of the afternoon.\n"
-       "After that the committee turned to the budget for\n"
-       "the coming year.\n",
-       {{"The vote was close, and it took most of the afternoon.\n"
-         "After that the committee turned to the budget for\n"
-         "the coming year.",
-         true}}},
+      {"hard-wrapped prose after a full line: cut where a line ends a sentence",
+       "The vote was close, and it took most of the afternoon.\nAfter that the committee turned to the budget for\nthe coming year.\n",
+       {{"The vote was close, and it took most of the afternoon.", true},
+        {"After that the committee turned to the budget for\nthe coming year.", true}}},
       {"wrap: a line of exactly 40 characters",
        "The quarterly report was published after\nthe board met on Monday.",
        {{"The quarterly report was published after\nthe board met on Monday.", true}}},
@@ -177,7 +173,8 @@ TEST(Blocks, FindBlocks) {
        {{"Title", false}, {"Body.", true}}},
       {"a paragraph whose wrapped tail runs out without a full stop keeps its sentences",
        "The council met on Monday.\nIt approved the budget for next year.\nA photo caption of the mayor at the meeting on Monday (left)\nwho spoke for ten minutes about the plans for the city centre\nNext paragraph here.\n",
-       {{"The council met on Monday.\nIt approved the budget for next year.", true},
+       {{"The council met on Monday.", true},
+        {"It approved the budget for next year.", true},
         {"A photo caption of the mayor at the meeting on Monday (left)\nwho spoke for ten minutes about the plans for the city centre", false},
         {"Next paragraph here.", true}}},
       {"prose endings",

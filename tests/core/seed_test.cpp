@@ -1,6 +1,8 @@
 // The seed articles (seeds/*.expect.json): what a good summary of each must and must not
 // hold. Format: {"file", "sentences", "must_include": [substrings], "must_exclude":
-// [substrings], "no_cut_after": [tokens no sentence may end with]}.
+// [substrings], "no_cut_after": [tokens no sentence may end with], "title": the headline
+// the core must recognize, "boilerplate_free_up_to": N -- no must_exclude text in a
+// summary of 1 to N sentences}.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -66,6 +68,21 @@ TEST(Seeds, SummariesKeepTheirPromises) {
     for (const auto& item : spec.value("must_exclude", nlohmann::json::array())) {
       const std::string bad = item.get<std::string>();
       for (auto s : selected) EXPECT_EQ(s.find(bad), std::string_view::npos) << "selected: \"" << s << "\"";
+    }
+    if (spec.contains("title")) EXPECT_EQ(r.title, spec.at("title").get<std::string>());
+    // At every length, no boilerplate.
+    for (int k = 1; k <= spec.value("boilerplate_free_up_to", 0); ++k) {
+      precis::Options o;
+      o.sentences = k;
+      precis::Result rk;
+      ASSERT_TRUE(precis::summarize(article, o, &rk).ok());
+      EXPECT_EQ(rk.summary.size(), static_cast<std::size_t>(k));
+      for (std::size_t i : rk.summary) {
+        for (const auto& item : spec.value("must_exclude", nlohmann::json::array())) {
+          EXPECT_EQ(rk.sentence_text(i).find(item.get<std::string>()), std::string_view::npos)
+              << k << " sentences: \"" << rk.sentence_text(i) << "\"";
+        }
+      }
     }
     for (const auto& item : spec.value("no_cut_after", nlohmann::json::array())) {
       const std::string token = item.get<std::string>();

@@ -21,6 +21,21 @@ for (const { name, text, expect } of seeds()) {
     assert.deepEqual(seedProblems(expect, selected, r.sentences.map((s) => s.text)), []);
   });
 
+  test(`seed ${name}: the headline is the title; no boilerplate at 1 to ${expect.boilerplate_free_up_to} sentences`, () => {
+    assert.equal(core.summarize(text).title, expect.title);
+    for (let k = 1; k <= (expect.boilerplate_free_up_to ?? 0); ++k) {
+      const wasm = core.summarize(text, { sentences: k });
+      const native = JSON.parse(precis(['summarize', '-', '--sentences', String(k), '--format', 'json'], text).stdout);
+      assert.equal(native.title, expect.title);
+      for (const r of [wasm, native]) {
+        const selected = r.summary.map((i) => r.sentences[i].text);
+        assert.equal(selected.length, k);
+        const leaked = selected.filter((t) => expect.must_exclude.some((b) => t.includes(b)));
+        assert.deepEqual(leaked, [], `${k} sentences`);
+      }
+    }
+  });
+
   test(`seed ${name}: text output is the selected sentences, one per line`, () => {
     const out = precis(['summarize', '-', '--sentences', String(expect.sentences)], text);
     assert.equal(out.status, 0, out.stderr);

@@ -243,3 +243,43 @@ test('a dropped .txt file is loaded and summarized', { timeout: TEST_TIMEOUT }, 
     await context.close();
   }
 });
+
+test('pasted rich text: the page is read from its HTML, boilerplate left out, payloads inert', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, probe } = await openPage();
+  const html = '<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+    + '<h1>Town votes for electric ferries</h1><p>By Helen Marsh</p>'
+    + '<figure><img src="x" onerror="window.__xss=1"><figcaption>A ferry leaves the terminal at dawn.</figcaption></figure>'
+    + '<p>Councillors voted on Monday to replace the town&rsquo;s three diesel ferries with electric boats.</p>'
+    + '<script>window.__xss=1</script>'
+    + '<p>The plan will cost an estimated &pound;48 million over five years, the council said.</p>'
+    + '<p>The first electric ferry is due to enter service in the spring of 2027.</p>'
+    + '<p>Sign up for our daily newsletter to get the latest news.</p>'
+    + '<footer>&copy; 2025 The Ledger. All rights reserved.</footer></body></html>';
+  try {
+    await page.waitForSelector('body[data-status="idle"]');
+    await page.focus('#input');
+    // A real paste event with both flavours, as a browser delivers a copied web page.
+    await page.evaluate((markup) => {
+      const data = new DataTransfer();
+      data.setData('text/html', markup);
+      data.setData('text/plain', 'plain fallback');
+      document.querySelector('#input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    await page.waitForSelector('body[data-status="ready"], body[data-status="error"]');
+    assert.equal(await page.getAttribute('body', 'data-status'), 'ready', await page.textContent('#message'));
+    const shown = await page.inputValue('#input');
+    assert.ok(shown.startsWith('Home'), shown);
+    assert.ok(shown.includes('town\u2019s three diesel ferries') && !shown.includes('<'), shown);
+    const items = await summaryItems(page);
+    assert.equal(items.length, 3);
+    for (const item of items) {
+      assert.ok(!/ferry leaves|newsletter|rights reserved|Helen Marsh/.test(item), item);
+    }
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'injected code ran');
+    assert.equal(await page.locator('#original img, #original script, #summary img, #summary script').count(), 0);
+    await assertClean(page, probe);
+  } finally {
+    await context.close();
+  }
+});

@@ -103,7 +103,14 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   }
   const std::string_view text = r->text;
   r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
-  auto blocks = blocks::find_blocks(text);
+  // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
+  // the most widespread, and the rest of the rules are language-independent.
+  const segment::Rules& rules = segment::rules_for(r->language == "und" ? "en" : r->language);
+  auto blocks = blocks::find_blocks(text, [&](std::string_view word) {
+    std::string folded;
+    for (std::size_t i = 0; i < word.size();) unicode::append_folded(unicode::next(word, i), folded);
+    return rules.lookup(folded) != segment::AbbrevClass::kNone;
+  });
   if (r->html) apply_markup(doc, blocks);
   blocks::classify(text, blocks, r->language);
   for (const auto& b : blocks) {
@@ -113,9 +120,7 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
     }
   }
   std::vector<segment::Span> spans;
-  // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
-  // the most widespread, and the rest of the rules are language-independent.
-  segment::split_blocks(text, blocks, segment::rules_for(r->language == "und" ? "en" : r->language), spans);
+  segment::split_blocks(text, blocks, rules, spans);
   r->sentences.reserve(spans.size());
   for (const auto& span : spans) {
     Sentence s;

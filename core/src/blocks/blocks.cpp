@@ -78,7 +78,8 @@ bool wraps_into(std::string_view text, const Line& line, const Line& next) {
 // A line ending in a period after a capitalized word of at most four letters ("Mr.",
 // "Sept.") or after letters with inner periods ("U.S.", "e.g."): an abbreviation,
 // perhaps, rather than the end of a sentence ("in a row." ends one).
-bool may_end_with_abbreviation(std::string_view text, const Line& line) {
+bool may_end_with_abbreviation(std::string_view text, const Line& line,
+                               const std::function<bool(std::string_view)>& abbreviation) {
   std::size_t i = line.end;
   if (i == line.start || text[i - 1] != '.') return false;
   --i;
@@ -97,12 +98,15 @@ bool may_end_with_abbreviation(std::string_view text, const Line& line) {
     capital = unicode::is_upper(cp);
     i = k;
   }
-  return letters > 0 && (capital || inner_dot);
+  if (letters == 0) return false;
+  if (inner_dot) return true;
+  if (abbreviation) return abbreviation(text.substr(i, line.end - 1 - i));
+  return capital;
 }
 
 }  // namespace
 
-std::vector<Block> find_blocks(std::string_view text) {
+std::vector<Block> find_blocks(std::string_view text, const std::function<bool(std::string_view)>& abbreviation) {
   // Lines, trimmed.
   std::vector<Line> lines;
   std::size_t i = 0;
@@ -139,38 +143,28 @@ std::vector<Block> find_blocks(std::string_view text) {
 
   std::vector<Block> blocks;
   bool open = false;
-  Block cur;
-  // In the open block: the end of the last line that ended a sentence, and where the
-  // line after it starts. A paragraph whose hard-wrapped tail runs out without terminal
-  // punctuation keeps its finished sentences as prose; only the tail is label-like.
-  std::size_t prose_end = 0, tail_start = 0;
-  // The lines of the open block, and whether each ended a sentence. Lines that all end
-  // sentences are paragraphs of their own (text copied from a web page: one line per
-  // paragraph, "Read more: ...?" lines between them), not one hard-wrapped paragraph.
+  // The lines of the open block and whether each ended a sentence. At close the block is
+  // cut after every line that ends a sentence (unless it may end with an abbreviation):
+  // text copied from a web page has one line per paragraph, with "Read more: ...?" lines
+  // between them; a hard-wrapped paragraph is only cut where a line happens to end a
+  // sentence. A piece whose last line runs out without terminal punctuation (a wrapped
+  // caption or tag line after the prose) is label-like.
   std::vector<std::size_t> block_lines;
-  bool all_terminal = true;
+  std::vector<bool> line_terminal;
   auto close = [&]() {
-    if (open && block_lines.size() >= 2 && all_terminal) {
-      // One block per line, except after a line that may end with an abbreviation
-      // ("We met Mr." / "Smith today."): the segmenter decides there.
+    if (open) {
       std::size_t first = block_lines.front();
-      for (std::size_t k : block_lines) {
-        if (k != block_lines.back() && may_end_with_abbreviation(text, lines[k])) continue;
-        blocks.push_back(Block{lines[first].start, lines[k].end, true});
-        first = k + 1;
+      for (std::size_t j = 0; j < block_lines.size(); ++j) {
+        const std::size_t k = block_lines[j];
+        const bool last = j + 1 == block_lines.size();
+        if (!last && !(line_terminal[j] && !may_end_with_abbreviation(text, lines[k], abbreviation))) continue;
+        blocks.push_back(Block{lines[first].start, lines[k].end, line_terminal[j]});
+        if (!last) first = block_lines[j + 1];
       }
-    } else if (open) {
-      cur.prose = ends_with_terminal(text.substr(cur.start, cur.end - cur.start));
-      if (!cur.prose && prose_end > cur.start) {
-        blocks.push_back(Block{cur.start, prose_end, true});
-        cur.start = tail_start;
-      }
-      blocks.push_back(cur);
     }
     open = false;
-    prose_end = 0;
     block_lines.clear();
-    all_terminal = true;
+    line_terminal.clear();
   };
   bool continued = false;  // the previous line wrapped into this one
   for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -184,16 +178,9 @@ std::vector<Block> find_blocks(std::string_view text) {
     const bool wraps = !terminal && n + 1 < lines.size() && wraps_into(text, line, lines[n + 1]);
     if (open && !continued && is_list_marker_start(text, line.start, line.end)) close();
     if (!terminal && !wraps && !continued) close();  // a label-like line stands alone
-    if (!open) {
-      cur = Block{line.start, line.end, false};
-      open = true;
-    } else {
-      if (prose_end == cur.end) tail_start = line.start;
-      cur.end = line.end;
-    }
-    if (terminal) prose_end = line.end;
+    open = true;
     block_lines.push_back(n);
-    all_terminal = all_terminal && terminal;
+    line_terminal.push_back(terminal);
     if (!terminal && !wraps) close();
     continued = wraps;
   }

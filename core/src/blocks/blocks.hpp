@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -69,7 +70,13 @@ struct Block {
 //  - a paragraph whose last, hard-wrapped lines run out without terminal punctuation
 //    is cut after its last finished sentence: prose, then a label-like tail.
 // Linear in the text.
-std::vector<Block> find_blocks(std::string_view text);
+//
+// `abbreviation(word)`, if given, says whether a word (without its final period) is an
+// abbreviation of the text's language ("Mr", "Sept"): a line that ends with one does
+// not end its paragraph. Without it, a capitalized word of at most four letters is taken
+// for one.
+std::vector<Block> find_blocks(std::string_view text,
+                               const std::function<bool(std::string_view)>& abbreviation = {});
 
 // True for sentence-final punctuation: characters with the UAX #29 Sentence_Break
 // property ATerm or STerm (. ! ? and the full stops and question marks of other

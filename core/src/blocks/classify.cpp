@@ -39,10 +39,12 @@ namespace {
 // Thresholds, in words (word tokens).
 constexpr std::uint32_t kBodyWords = 5;       // a body paragraph has at least this many
 constexpr std::uint32_t kTitleWords = 4;      // a headline has at least this many
+constexpr std::uint32_t kTitleMaxWords = 25;  // ... and at most this many
 constexpr std::uint32_t kLabelWords = 14;     // bylines, datelines: at most this many
 constexpr std::uint32_t kPromoWords = 40;     // a promo or footer block: at most this many
 constexpr std::uint32_t kShortPromoWords = 8; // a label with a promo cue: at most this many
 constexpr std::uint32_t kRepeatedWords = 12;  // repeated lines of at most this many words
+constexpr std::uint32_t kMenuWords = 20;      // a menu line: at most this many words
 
 struct Word {
   std::size_t start, end;
@@ -169,12 +171,22 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
     const std::size_t close = t.find(')', open);
     if (close == std::string_view::npos) break;
     const std::string_view inside = t.substr(open + 1, close - open - 1);
-    if (inside.find('/') != std::string_view::npos || has_cue(cues, CueKind::kCredit, inside)) f.credit = true;
+    // "Name/Agency": a slash between a letter and a capital ("600 g/l" is no credit).
+    bool slash = false;
+    for (std::size_t k = inside.find('/'); k != std::string_view::npos && !slash; k = inside.find('/', k + 1)) {
+      std::size_t before = k, after = k + 1;
+      if (before == 0) continue;
+      const char32_t left = unicode::prev(inside, before);
+      while (after < inside.size() && inside[after] == ' ') ++after;
+      if (after >= inside.size()) continue;
+      std::size_t a = after;
+      slash = unicode::is_letter(left) && unicode::is_upper(unicode::next(inside, a));
+    }
+    if (slash || has_cue(cues, CueKind::kCredit, inside)) f.credit = true;
   }
-  if (!t.empty()) {
-    const char c = t[0];
-    f.list_marker = c == '-' || c == '*' || c == '+' || t.substr(0, 3) == "\xE2\x80\xA2";
-  }
+  // "- item", "* item", "• item": a marker and a space.
+  const std::size_t marker = t.substr(0, 3) == "\xE2\x80\xA2" ? 3 : (!t.empty() && (t[0] == '-' || t[0] == '*' || t[0] == '+')) ? 1 : 0;
+  f.list_marker = marker > 0 && t.size() > marker && t[marker] == ' ';
   if (f.words.size() <= kRepeatedWords) f.folded = fold(t);
   return f;
 }
@@ -257,7 +269,9 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   auto footer_like = [&](std::size_t i) {
     const std::uint32_t w = words(facts[i]);
     if (facts[i].copyright && w <= kPromoWords) return true;
-    return (!blocks[i].prose || w <= kShortPromoWords) && w <= kPromoWords && has_cue(cues, CueKind::kFooter, body(i));
+    // A short sentence with a footer cue ("All rights reserved.") only near the end.
+    const bool label = !blocks[i].prose || (w <= kShortPromoWords && 3 * i >= 2 * n);
+    return label && w <= kPromoWords && has_cue(cues, CueKind::kFooter, body(i));
   };
   // Tag lines of run-together names: "Andriy YermakMarco RubioDonald Trump".
   auto tagline_like = [&](std::size_t i) {
@@ -276,7 +290,7 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     // "Tags: ...", "More on this story": lists of topics and links.
     else if (!blocks[i].prose && w <= kPromoWords && starts_with_cue(cues, CueKind::kTagline, body(i))) set(i, BlockType::kNavigation);
     // "Home | World | Business", "Home › Local › Transport"
-    else if (!blocks[i].prose && f.separators >= 2) set(i, BlockType::kNavigation);
+    else if (!blocks[i].prose && f.separators >= 2 && w <= kMenuWords) set(i, BlockType::kNavigation);
     else if (f.credit) set(i, BlockType::kCaption);
   }
   // A caption stands before its credit line: "Volunteers return books ..." then
@@ -298,7 +312,18 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     }
   }
 
-  // 5. Before the body: headline, byline, dateline, captions.
+  // 5. Before the body: headline, byline, dateline, captions. A headline is one line,
+  // one sentence without a final stop, capitalized, of 4 to kTitleMaxWords words (not a
+  // fragment of hard-wrapped text).
+  auto headline_like = [&](std::size_t i) {
+    const std::string_view t = body(i);
+    const std::uint32_t w = words(facts[i]);
+    if (blocks[i].prose || w < kTitleWords || w > kTitleMaxWords || t.find('\n') != std::string_view::npos) return false;
+    if (t.find(". ") != std::string_view::npos) return false;
+    std::size_t k = 0;
+    const char32_t first = unicode::next(t, k);
+    return !unicode::is_lower(first);
+  };
   std::vector<std::string> authors, surnames;  // folded, from the bylines
   std::size_t title = n;
   const std::size_t head_end = body_start == n ? 0 : body_start;  // no prose: no head either
@@ -312,7 +337,7 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
       set(i, BlockType::kByline);  // "Leila Farrow | Science Correspondent"
     } else if (w <= 2 * kLabelWords && (facts[i].date || has_cue(cues, CueKind::kDateline, t))) {
       set(i, BlockType::kDateline);
-    } else if (w >= kTitleWords && (title == n || w > words(facts[title]))) {
+    } else if (headline_like(i) && (title == n || w > words(facts[title]))) {
       title = i;
     }
   }
