@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-const KINDS = ['byline', 'credit', 'caption', 'promo', 'footer', 'dateline', 'tagline', 'bio-role', 'bio-verb', 'address'];
+const KINDS = ['byline', 'credit', 'caption', 'promo', 'footer', 'dateline', 'tagline', 'bio-role', 'bio-verb', 'address', 'pronoun'];
 
 const [out, ...files] = process.argv.slice(2);
 if (!out || files.length === 0) {

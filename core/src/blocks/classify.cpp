@@ -182,7 +182,12 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
       std::size_t a = after;
       slash = unicode::is_letter(left) && unicode::is_upper(unicode::next(inside, a));
     }
-    if (slash || has_cue(cues, CueKind::kCredit, inside)) f.credit = true;
+    // At an edge of the block: "Caption. (Name/Agency via Getty Images)" or "(Photo:
+    // Agency) Caption", not "LONDON (Reuters) - Shares fell ..." inside a paragraph.
+    std::size_t rest = close + 1;
+    while (rest < t.size() && (t[rest] == ' ' || t[rest] == '.')) ++rest;
+    const bool edge = open == 0 || rest == t.size();
+    if (edge && (slash || has_cue(cues, CueKind::kCredit, inside))) f.credit = true;
   }
   // "- item", "* item", "• item": a marker and a space.
   const std::size_t marker = t.substr(0, 3) == "\xE2\x80\xA2" ? 3 : (!t.empty() && (t[0] == '-' || t[0] == '*' || t[0] == '+')) ? 1 : 0;
@@ -391,11 +396,7 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     return has_cue(cues, CueKind::kBioRole, head) && !all_digits(third) &&
            (has_cue(cues, CueKind::kBioVerb, body(i)) || third.size() <= 3);
   };
-  auto pronoun_start = [&](std::size_t i) {
-    if (facts[i].words.empty()) return false;
-    const std::string first = word_at(text, blocks[i], facts[i], 0);
-    return first == "he" || first == "she" || first == "they";  // English bios; others start with the name
-  };
+  auto pronoun_start = [&](std::size_t i) { return starts_with_cue(cues, CueKind::kPronoun, body(i)); };
   // Whether substantial prose that is none of the above follows block i.
   std::vector<bool> prose_after(n + 1, false);
   for (std::size_t i = n; i-- > 0;) {

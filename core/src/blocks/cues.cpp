@@ -23,7 +23,7 @@ constexpr std::size_t kMaxGap = 8;
 constexpr char kLongGap[] = "\xFF";  // never valid UTF-8, so never a phrase's gap
 
 constexpr std::array<std::string_view, kCueKinds> kKindNames = {
-    "byline", "credit", "caption", "promo", "footer", "dateline", "tagline", "bio-role", "bio-verb", "address"};
+    "byline", "credit", "caption", "promo", "footer", "dateline", "tagline", "bio-role", "bio-verb", "address", "pronoun"};
 
 // A word of a text or phrase: its bytes, id and the gap before it.
 struct Word {

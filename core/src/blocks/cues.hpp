@@ -31,8 +31,9 @@ enum class CueKind : std::uint8_t {
   kBioVerb,   // phrases of bio sentences: "previously worked", "graduated from"
   kAddress,   // words that address the reader: "you", "your", "our", "us" -- promotion
               // speaks to the reader ("Sign up for our newsletter"), news rarely does
+  kPronoun,   // third-person pronouns that open a bio's next paragraph: "he", "she", "they"
 };
-inline constexpr std::size_t kCueKinds = 10;
+inline constexpr std::size_t kCueKinds = 11;
 
 // The kind's name in the data files: "byline", ..., "bio-role", "bio-verb".
 std::string_view cue_kind_name(CueKind kind);
