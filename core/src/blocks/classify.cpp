@@ -66,6 +66,14 @@ struct Facts {
   std::string folded;       // the whole block, case-folded (for repeated lines)
 };
 
+// ASCII fast paths of the Unicode properties: most text is mostly ASCII.
+inline bool word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+  return unicode::is_word_char(cp);
+}
+inline bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : unicode::is_upper(cp); }
+inline bool lower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : unicode::is_lower(cp); }
+
 std::string fold(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) unicode::append_folded(unicode::next(text, i), out);
@@ -85,7 +93,7 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
   while (i < t.size()) {
     std::size_t at = i;
     char32_t cp = unicode::next(t, i);
-    if (!unicode::is_word_char(cp)) {
+    if (!word_char(cp)) {
       if (!unicode::is_space(cp)) punctuated = true;
       // Menus copied as text: "Home  UK  World  Money" (runs of spaces between items).
       if (cp == ' ' && i < t.size() && t[i] == ' ' && !f.words.empty()) {
@@ -98,10 +106,10 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
       if (cp == ':' && !f.words.empty() && f.words.size() <= 4) ++f.early_colon;
       continue;
     }
-    Word w{at, at, unicode::is_upper(cp), punctuated};
+    Word w{at, at, upper(cp), punctuated};
     punctuated = false;
     std::size_t run = 1;  // letters since the last join
-    bool lower = unicode::is_lower(cp);
+    bool was_lower = lower(cp);
     std::size_t end = i;
     while (i < t.size()) {
       std::size_t k = i;
@@ -114,12 +122,12 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
         }
         break;
       }
-      if (!unicode::is_word_char(c)) break;
-      if (lower && unicode::is_upper(c) && run >= 3) {
+      if (!word_char(c)) break;
+      if (was_lower && upper(c) && run >= 3) {
         ++f.joins;
         run = 0;
       }
-      lower = unicode::is_lower(c);
+      was_lower = lower(c);
       ++run;
       i = k;
       end = k;
@@ -128,8 +136,10 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
     f.capitalized += w.capitalized;
     f.words.push_back(w);
   }
-  // Dates: a month name next to a number, or digits-digits-digits with a year.
-  for (std::size_t k = 0; k < f.words.size() && !f.date; ++k) {
+  // Dates: a month name next to a number, or digits-digits-digits with a year. Only
+  // short blocks can be datelines: long ones are not looked at (this is the costly part).
+  const bool short_block = f.words.size() <= 2 * kLabelWords;
+  for (std::size_t k = 0; short_block && k < f.words.size() && !f.date; ++k) {
     const std::string word = fold(t.substr(f.words[k].start, f.words[k].end - f.words[k].start));
     const bool month = rules.lookup(word) == segment::AbbrevClass::kMonth ||
                        segment::Rules::contains(rules.continuers, word);
@@ -139,7 +149,7 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
       }
     }
   }
-  for (std::size_t k = 0; k + 2 < t.size() && !f.date; ++k) {
+  for (std::size_t k = 0; short_block && k + 2 < t.size() && !f.date; ++k) {
     // "2025-09-20", "20.09.2025", "09/20/2025": three digit groups joined by - . /
     std::size_t p = k, groups = 0;
     bool year = false;
@@ -390,11 +400,11 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     if (starts_with_author(i)) return true;
     const Facts& f = facts[i];
     if (f.words.size() < 4 || !f.words[0].capitalized || !f.words[1].capitalized || f.words[2].capitalized) return false;
-    const std::size_t head_end_byte = f.words[std::min<std::size_t>(f.words.size(), 12) - 1].end;
-    const std::string_view head = body(i).substr(0, head_end_byte);
+    const std::string_view head = body(i).substr(0, f.words[std::min<std::size_t>(f.words.size(), 12) - 1].end);
     const std::string third = word_at(text, blocks[i], f, 2);
-    return has_cue(cues, CueKind::kBioRole, head) && !all_digits(third) &&
-           (has_cue(cues, CueKind::kBioVerb, body(i)) || third.size() <= 3);
+    if (all_digits(third) || !has_cue(cues, CueKind::kBioRole, head)) return false;
+    if (third.size() <= 3) return true;  // "is", "was", "ist"
+    return has_cue(cues, CueKind::kBioVerb, body(i).substr(0, f.words[std::min<std::size_t>(f.words.size(), 40) - 1].end));
   };
   auto pronoun_start = [&](std::size_t i) { return starts_with_cue(cues, CueKind::kPronoun, body(i)); };
   // Whether substantial prose that is none of the above follows block i.

@@ -22,7 +22,7 @@ struct AutoWeights {
   double length;  // x log(1 + words)
   double quote;
 };
-constexpr AutoWeights kAutoWeights = {0.925, 0.251, -0.4, 1.525, 0.2, -0.512, 0.525, -0.05, -0.125};
+constexpr AutoWeights kAutoWeights = {0.925, 0.251, -0.4, 1.525, 0.2, -0.562, 0.525, -0.05, -0.125};
 
 // How many of the document's best terms make up its keyword weight.
 constexpr std::size_t kKeywordTerms = 10;
