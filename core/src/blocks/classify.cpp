@@ -64,6 +64,7 @@ struct Facts {
   std::uint32_t separators = 0;  // menu separators: | › » · •
   std::uint32_t early_colon = 0; // a colon within the first four words ("Read more: ...")
   std::string folded;       // the whole block, case-folded (for repeated lines)
+  CueMasks cues;            // the cue phrases it holds (blocks of at most kPromoWords words)
 };
 
 // ASCII fast paths of the Unicode properties: most text is mostly ASCII.
@@ -203,6 +204,9 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
   const std::size_t marker = t.substr(0, 3) == "\xE2\x80\xA2" ? 3 : (!t.empty() && (t[0] == '-' || t[0] == '*' || t[0] == '+')) ? 1 : 0;
   f.list_marker = marker > 0 && t.size() > marker && t[marker] == ' ';
   if (f.words.size() <= kRepeatedWords) f.folded = fold(t);
+  // Every use of the cue masks is for blocks this short; longer ones are body text or
+  // need no phrase list.
+  if (f.words.size() <= kPromoWords) f.cues = cue_masks(cues, t);
   return f;
 }
 
@@ -276,17 +280,18 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     const std::string_view t = body(i);
     const std::uint32_t w = words(facts[i]);
     if (w > kPromoWords) return false;
-    if (!blocks[i].prose) return w <= kShortPromoWords ? has_cue(cues, CueKind::kPromo, t) : starts_with_cue(cues, CueKind::kPromo, t);
+    const CueMasks& c = facts[i].cues;
+    if (!blocks[i].prose) return w <= kShortPromoWords ? c.has(CueKind::kPromo) : c.starts(CueKind::kPromo);
     // Prose: a promo cue and words that address the reader ("our newsletter", "your
     // experience"), so that "Share prices fell" stays body text.
-    return has_cue(cues, CueKind::kPromo, t) && has_cue(cues, CueKind::kAddress, t);
+    return c.has(CueKind::kPromo) && c.has(CueKind::kAddress);
   };
   auto footer_like = [&](std::size_t i) {
     const std::uint32_t w = words(facts[i]);
     if (facts[i].copyright && w <= kPromoWords) return true;
     // A short sentence with a footer cue ("All rights reserved.") only near the end.
     const bool label = !blocks[i].prose || (w <= kShortPromoWords && 3 * i >= 2 * n);
-    return label && w <= kPromoWords && has_cue(cues, CueKind::kFooter, body(i));
+    return label && w <= kPromoWords && facts[i].cues.has(CueKind::kFooter);
   };
   // Tag lines of run-together names: "Andriy YermakMarco RubioDonald Trump".
   auto tagline_like = [&](std::size_t i) {
@@ -300,10 +305,10 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     if (footer_like(i)) set(i, BlockType::kFooter);
     else if (promo_like(i)) set(i, BlockType::kPromo);
     // "Read more: <headline>?", "Lesen Sie auch: ..."
-    else if (f.early_colon && w <= kPromoWords && starts_with_cue(cues, CueKind::kPromo, body(i))) set(i, BlockType::kPromo);
+    else if (f.early_colon && w <= kPromoWords && f.cues.starts(CueKind::kPromo)) set(i, BlockType::kPromo);
     else if (tagline_like(i)) set(i, BlockType::kTagline);
     // "Tags: ...", "More on this story": lists of topics and links.
-    else if (!blocks[i].prose && w <= kPromoWords && starts_with_cue(cues, CueKind::kTagline, body(i))) set(i, BlockType::kNavigation);
+    else if (!blocks[i].prose && w <= kPromoWords && f.cues.starts(CueKind::kTagline)) set(i, BlockType::kNavigation);
     // "Home | World | Business", "Home › Local › Transport"
     else if (!blocks[i].prose && f.separators >= 2 && w <= kMenuWords) set(i, BlockType::kNavigation);
     else if (f.credit) set(i, BlockType::kCaption);
@@ -346,11 +351,12 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     if (decided[i]) continue;
     const std::string_view t = body(i);
     const std::uint32_t w = words(facts[i]);
-    if (w <= kLabelWords && starts_with_cue(cues, CueKind::kByline, t)) {
+    const CueMasks& c = facts[i].cues;
+    if (w <= kLabelWords && c.starts(CueKind::kByline)) {
       set(i, BlockType::kByline);
-    } else if (w <= kShortPromoWords && !blocks[i].prose && has_cue(cues, CueKind::kBioRole, t)) {
+    } else if (w <= kShortPromoWords && !blocks[i].prose && c.has(CueKind::kBioRole)) {
       set(i, BlockType::kByline);  // "Leila Farrow | Science Correspondent"
-    } else if (w <= 2 * kLabelWords && (facts[i].date || has_cue(cues, CueKind::kDateline, t))) {
+    } else if (w <= 2 * kLabelWords && (facts[i].date || c.has(CueKind::kDateline))) {
       set(i, BlockType::kDateline);
     } else if (headline_like(i) && (title == n || w > words(facts[title]))) {
       title = i;
@@ -370,7 +376,7 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     const Facts& f = facts[i];
     // The authors: runs of two or more capitalized words after the first word ("By
     // Priya Nandakumar and Owen Tallis", "by Dmytro Basmat, Senior Editor").
-    std::size_t k = starts_with_cue(cues, CueKind::kByline, body(i)) ? 1 : 0;
+    std::size_t k = f.cues.starts(CueKind::kByline) ? 1 : 0;
     while (k < f.words.size()) {
       std::size_t end = k;
       while (end < f.words.size() && f.words[end].capitalized && (end == k || !f.words[end].punctuated)) ++end;
@@ -428,7 +434,7 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     const std::string_view t = body(i);
     const bool after_bio = i > 0 && blocks[i - 1].type == BlockType::kBio;
     if (!blocks[i].prose && starts_with_author(i)) set(i, BlockType::kByline);
-    else if (!blocks[i].prose && words(facts[i]) <= kLabelWords && has_cue(cues, CueKind::kBioRole, t)) set(i, BlockType::kByline);
+    else if (!blocks[i].prose && words(facts[i]) <= kLabelWords && facts[i].cues.has(CueKind::kBioRole)) set(i, BlockType::kByline);
     else if (blocks[i].prose && (bio_like(i) || (after_bio && pronoun_start(i)))) set(i, BlockType::kBio);
     // Prose of some length after the end markers is still the article ("... the
     // Wasps captain returned to the club in 2012."); short lines are the page's.

@@ -263,12 +263,38 @@ bool has_cue(const Cues& cues, CueKind kind, std::string_view text) {
   return false;
 }
 
+// The first bytes of `text`, enough for any phrase at its start, cut at a character.
+std::string_view opening(std::string_view text) {
+  constexpr std::size_t kOpening = 256;
+  if (text.size() <= kOpening) return text;
+  std::size_t n = kOpening;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
 bool starts_with_cue(const Cues& cues, CueKind kind, std::string_view text) {
   const auto& index = index_of(cues, kind);
   if (index.empty()) return false;
   std::vector<Word> words;
-  scan_text(cues, text, words);
+  scan_text(cues, opening(text), words);
   return !words.empty() && match_at(index, words, 0) != 0;
+}
+
+CueMasks cue_masks(const Cues& cues, std::string_view text) {
+  CueMasks masks;
+  std::vector<Word> words;
+  scan_text(cues, text, words);
+  for (std::size_t k = 0; k < kCueKinds; ++k) {
+    const auto& index = index_of(cues, static_cast<CueKind>(k));
+    if (index.empty()) continue;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (match_at(index, words, i) == 0) continue;
+      masks.anywhere |= 1u << k;
+      if (i == 0) masks.start |= 1u << k;
+      break;
+    }
+  }
+  return masks;
 }
 
 std::size_t cue_coverage(const Cues& cues, CueKind kind, std::string_view text) {

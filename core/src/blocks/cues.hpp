@@ -71,6 +71,16 @@ bool has_cue(const Cues& cues, CueKind kind, std::string_view text);
 // True when `text`, after leading spaces and punctuation, starts with a phrase of `kind`
 // followed by a word boundary. Linear in the text.
 bool starts_with_cue(const Cues& cues, CueKind kind, std::string_view text);
+// Which kinds have a phrase anywhere in `text`, and which start it (bit 1 << kind): one
+// pass over the text for every kind at once. Linear in the text.
+struct CueMasks {
+  std::uint32_t anywhere = 0;
+  std::uint32_t start = 0;
+  bool has(CueKind kind) const { return anywhere & (1u << static_cast<unsigned>(kind)); }
+  bool starts(CueKind kind) const { return start & (1u << static_cast<unsigned>(kind)); }
+};
+CueMasks cue_masks(const Cues& cues, std::string_view text);
+
 // How many characters (code points) of `text` are covered by phrases of `kind`, from the
 // first character of a phrase's first word to the last of its last word; overlapping
 // phrases count once. Divide by the text's length for a density. Linear in the text.
