@@ -111,6 +111,19 @@ export interface Precis {
   readonly version: string;
 }
 
+/** Loads a core of its own (independent of the default one). */
 export function load(options?: LoadOptions): Promise<Precis>;
+/**
+ * Sets how the default core is loaded: the core behind summarize(), split(), the
+ * <precis-summary> element ("precis/element") and the Summarizer facade
+ * ("precis/summarizer"). Call it before the first summary, e.g. when a bundler put
+ * precis-core.wasm somewhere else: `configure({ wasmURL: new URL('./precis-core.wasm', import.meta.url) })`.
+ * A default core already loaded is replaced.
+ */
+export function configure(options?: LoadOptions): void;
+/** The default core, loaded on first use (a failed load is retried on the next call). */
+export function ready(): Promise<Precis>;
+/** Summarizes text with the default core (loaded on first use). */
 export function summarize(text: string, options?: SummarizeOptions): Promise<SummaryResult>;
+/** Splits text into sentences with the default core (loaded on first use). */
 export function split(text: string, options?: Pick<SummarizeOptions, 'lang' | 'input' | 'max_input_bytes'>): Promise<SplitResult>;

@@ -71,6 +71,7 @@ class Precis {
   }
 }
 
+let defaultOptions = {};
 let defaultInstance = null;
 
 /**
@@ -82,8 +83,10 @@ export async function load(options = {}) {
   if (options.wasmBinary) {
     moduleArgs.wasmBinary = options.wasmBinary;
   } else if (isNode && !options.wasmURL) {
-    // In Node, read the file: fetch() of a file: URL is not available.
-    const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
+    // In Node, read the file: fetch() of a file: URL is not available. The specifier is
+    // computed so that bundlers building for the browser leave this import alone.
+    const fsModule = 'node:fs/promises';
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ fsModule);
     moduleArgs.wasmBinary = await readFile(new URL('./dist/precis-core.wasm', import.meta.url));
   } else {
     const url = options.wasmURL ? String(options.wasmURL) : new URL('./dist/precis-core.wasm', import.meta.url).href;
@@ -93,8 +96,35 @@ export async function load(options = {}) {
 }
 
 function instance() {
-  defaultInstance ??= load();
+  if (!defaultInstance) {
+    const loading = load(defaultOptions);
+    defaultInstance = loading;
+    // A failed load (say, a network hiccup fetching the .wasm) is not remembered: the
+    // next call tries again.
+    loading.catch(() => {
+      if (defaultInstance === loading) defaultInstance = null;
+    });
+  }
   return defaultInstance;
+}
+
+/**
+ * Sets how the default core (the one behind summarize(), split(), the <precis-summary>
+ * element and the Summarizer facade) is loaded: the same options as load(), e.g.
+ * `configure({ wasmURL: '/assets/precis-core.wasm' })` when a bundler moved the .wasm.
+ * Call it before the first summary; a default core already loaded is replaced.
+ */
+export function configure(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new PrecisError('invalid_option', 'configure() takes an options object');
+  }
+  defaultOptions = { ...options };
+  defaultInstance = null;
+}
+
+/** The default core, loaded on first use (see configure()). */
+export function ready() {
+  return instance();
 }
 
 /** Summarizes text with the default core (loaded on first use). */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, startServer } from '../../scripts/serve.mjs';
+import { openProbed } from './helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PRECIS_SITE points the test at another assembled copy of the site (default build/site).
@@ -60,34 +61,16 @@ after(async () => {
  * every uncaught exception and every CSP violation it produces.
  */
 async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  const probe = { requests: [], errors: [] };
-
-  // Context-level, so requests from the worker (module imports, the .wasm) count too.
-  context.on('request', (request) => probe.requests.push(request.url()));
-  // Console messages from the page's dedicated workers arrive here as well.
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') probe.errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => probe.errors.push(`pageerror: ${err.message}`));
-  page.on('crash', () => probe.errors.push('the page crashed'));
-
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
-    });
-  });
-
-  const response = await page.goto(baseURL);
-  assert.equal(response.status(), 200);
-  return { context, page, probe, response };
+  return openProbed(browser, baseURL, { contextOptions: { viewport: { width: 1280, height: 900 } }, timeout: STEP_TIMEOUT });
 }
 
-/** Put `text` and `count` in the page and wait until it reports ready or error. */
+/**
+ * Put `text` in the page, ask for `count` sentences (the "Custom" type, by number) and
+ * wait until it reports ready or error.
+ */
 async function summarize(page, text, count) {
+  await page.check('#type-custom');
+  await page.check('#measure-sentences');
   await page.fill('#input', text);
   await page.fill('#count', String(count));
   await page.waitForSelector('body[data-status="ready"], body[data-status="error"]');
@@ -103,7 +86,7 @@ async function highlights(page) {
 }
 
 async function summaryItems(page) {
-  return page.$$eval('#summary li', (items) => items.map((li) => li.textContent));
+  return page.$$eval('#summary [data-sentence]', (items) => items.map((item) => item.textContent));
 }
 
 /** No console errors, no uncaught exceptions, no CSP violations. */
@@ -158,8 +141,10 @@ test('the seed article gets the expected summary, highlighted in place', { timeo
       }
     }
 
-    const stats = await page.textContent('#stats');
-    assert.match(stats, /\d+ sentences · \d+ words · [\d.]+ ms/);
+    const stat = (name) => page.textContent(`#stats [data-stat="${name}"]`);
+    assert.match(await stat('words'), /^[\d,]+ words → [\d,]+ words$/);
+    assert.match(await stat('sentences'), /^\d+ sentences$/);
+    assert.match(await stat('time'), /^[\d.]+ ms$/);
 
     await assertClean(page, probe);
   } finally {

@@ -1,0 +1,31 @@
+// Shared by the Chromium tests: a page that records what it does.
+import assert from 'node:assert/strict';
+
+/**
+ * Opens `url` in a fresh context of `browser`, recording every request (context-level,
+ * so the workers' module imports and the .wasm count too), every console error, every
+ * uncaught exception and every CSP violation it produces. Returns { context, page,
+ * probe, response }; probe = { requests, errors, origin }.
+ */
+export async function openProbed(browser, url, { contextOptions = {}, timeout, beforeGoto } = {}) {
+  const context = await browser.newContext(contextOptions);
+  if (beforeGoto) await beforeGoto(context);
+  const page = await context.newPage();
+  if (timeout) page.setDefaultTimeout(timeout);
+  const probe = { requests: [], errors: [], origin: new URL(url).origin };
+  context.on('request', (request) => probe.requests.push(request.url()));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') probe.errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => probe.errors.push(`pageerror: ${err.message}`));
+  page.on('crash', () => probe.errors.push('the page crashed'));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  const response = await page.goto(url);
+  assert.equal(response.status(), 200);
+  return { context, page, probe, response };
+}
