@@ -277,7 +277,6 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
 
   // 3. Evidence that holds wherever the block stands.
   auto promo_like = [&](std::size_t i) {
-    const std::string_view t = body(i);
     const std::uint32_t w = words(facts[i]);
     if (w > kPromoWords) return false;
     const CueMasks& c = facts[i].cues;
@@ -349,7 +348,6 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   const std::size_t head_end = body_start == n ? 0 : body_start;  // no prose: no head either
   for (std::size_t i = 0; i < head_end; ++i) {
     if (decided[i]) continue;
-    const std::string_view t = body(i);
     const std::uint32_t w = words(facts[i]);
     const CueMasks& c = facts[i].cues;
     if (w <= kLabelWords && c.starts(CueKind::kByline)) {
@@ -431,7 +429,6 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   }
   for (std::size_t i = tail; i < n; ++i) {
     if (decided[i] && blocks[i].type != BlockType::kParagraph) continue;
-    const std::string_view t = body(i);
     const bool after_bio = i > 0 && blocks[i - 1].type == BlockType::kBio;
     if (!blocks[i].prose && starts_with_author(i)) set(i, BlockType::kByline);
     else if (!blocks[i].prose && words(facts[i]) <= kLabelWords && facts[i].cues.has(CueKind::kBioRole)) set(i, BlockType::kByline);

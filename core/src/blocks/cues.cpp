@@ -127,6 +127,8 @@ class Builder {
         std::stable_sort(list.begin(), list.end(),
                          [](const Cues::Phrase& a, const Cues::Phrase& b) { return a.size() > b.size(); });
         cues_.counts[k] += list.size();
+        if (cues_.first_kinds.size() <= first) cues_.first_kinds.resize(first + 1, 0);
+        cues_.first_kinds[first] |= 1u << k;
       }
     }
   }
@@ -284,14 +286,15 @@ CueMasks cue_masks(const Cues& cues, std::string_view text) {
   CueMasks masks;
   std::vector<Word> words;
   scan_text(cues, text, words);
-  for (std::size_t k = 0; k < kCueKinds; ++k) {
-    const auto& index = index_of(cues, static_cast<CueKind>(k));
-    if (index.empty()) continue;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      if (match_at(index, words, i) == 0) continue;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    // Only the kinds that have a phrase starting with this word, and not found yet.
+    const std::uint32_t id = words[i].id;
+    std::uint32_t kinds = id < cues.first_kinds.size() ? cues.first_kinds[id] & ~masks.anywhere : 0;
+    if (i == 0) kinds = id < cues.first_kinds.size() ? cues.first_kinds[id] : 0;
+    for (std::size_t k = 0; kinds; ++k, kinds >>= 1) {
+      if (!(kinds & 1u) || match_at(index_of(cues, static_cast<CueKind>(k)), words, i) == 0) continue;
       masks.anywhere |= 1u << k;
       if (i == 0) masks.start |= 1u << k;
-      break;
     }
   }
   return masks;

@@ -53,6 +53,8 @@ struct Cues {
   // Per kind: first word id -> the phrases that start with it, longest first.
   std::array<std::unordered_map<std::uint32_t, std::vector<Phrase>>, kCueKinds> index;
   std::array<std::size_t, kCueKinds> counts{};
+  // By word id: the kinds that have a phrase starting with that word (bit 1 << kind).
+  std::vector<std::uint32_t> first_kinds;
 
   // How many distinct phrases of `kind` there are.
   std::size_t count(CueKind kind) const { return counts[static_cast<std::size_t>(kind)]; }

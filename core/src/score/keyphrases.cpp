@@ -57,6 +57,7 @@
 #include "score/keyphrases.hpp"
 
 #include <algorithm>
+#include <span>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -226,17 +227,16 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   if (limit == 0 || n_terms == 0) return out;
 
   // ---- 1. Tokens of the eligible sentences, with their term ids -------------------------
-  // terms::analyze reads sentences with terms::for_each_word, which emits exactly the
-  // tokens of terms::tokenize in order: token k of a sentence has term sequence[k].
+  // terms::analyze keeps every sentence's tokens: token k of a sentence has term
+  // sequence[k].
   std::vector<TokenInfo> tokens;
-  std::vector<Token> in_sentence;
   std::uint32_t rank = 0;
   for (std::size_t s = 0; s < n_sentences; ++s) {
     if (!eligible[s]) continue;
     const auto& seq = analysis.sentences[s].sequence;
-    in_sentence.clear();
-    terms::tokenize(text, sentences[s].start, sentences[s].end, in_sentence);
-    if (in_sentence.size() != seq.size() || seq.empty()) continue;  // not this text's analysis
+    const std::size_t first = analysis.sentences[s].first_token;
+    if (seq.empty() || first + seq.size() > analysis.tokens.size()) continue;  // not this text's analysis
+    const std::span<const Token> in_sentence(analysis.tokens.data() + first, seq.size());
     for (std::size_t k = 0; k < in_sentence.size(); ++k) {
       const Token& t = in_sentence[k];
       TokenInfo info{};

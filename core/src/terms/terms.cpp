@@ -43,14 +43,20 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
   std::string term;
   a.sentences.resize(sentences.size());
   std::vector<std::uint32_t> ids_in_sentence;
+  std::string normalized;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     SentenceTerms& st = a.sentences[s];
     ids_in_sentence.clear();
-    for_each_word(text, sentences[s].start, sentences[s].end, [&](std::size_t ws, std::size_t we, std::string_view normalized) {
+    st.first_token = static_cast<std::uint32_t>(a.tokens.size());
+    tokenize(text, sentences[s].start, sentences[s].end, a.tokens);
+    for (std::size_t k = st.first_token; k < a.tokens.size(); ++k) {
+      const std::size_t ws = a.tokens[k].start, we = a.tokens[k].end;
+      normalized.clear();
+      normalize(text.substr(ws, we - ws), normalized);
       ++st.words;
       if (normalized.empty()) {
         st.sequence.push_back(kNoTerm);
-        return;
+        continue;
       }
       std::size_t surface = we - ws;
       term.assign(normalized);
@@ -75,7 +81,7 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
       }
       st.sequence.push_back(it->second);
       if (!a.vocabulary.stopword[it->second]) ids_in_sentence.push_back(it->second);
-    });
+    }
     std::sort(ids_in_sentence.begin(), ids_in_sentence.end());
     for (std::size_t k = 0; k < ids_in_sentence.size();) {
       std::size_t j = k;

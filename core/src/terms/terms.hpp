@@ -37,6 +37,7 @@ struct SentenceTerms {
   // Every word token in order: its term id (stopwords included), or kNoTerm for a token
   // with an empty normal form. For position-aware scorers (Luhn's clusters).
   std::vector<std::uint32_t> sequence;
+  std::uint32_t first_token = 0;  // its tokens: Analysis::tokens[first_token, + sequence.size())
 };
 
 inline constexpr std::uint32_t kNoTerm = 0xFFFFFFFFu;
@@ -44,6 +45,7 @@ inline constexpr std::uint32_t kNoTerm = 0xFFFFFFFFu;
 struct Analysis {
   Vocabulary vocabulary;
   std::vector<SentenceTerms> sentences;
+  std::vector<Token> tokens;  // every sentence's tokens, in order (see SentenceTerms)
   std::size_t words = 0;
 };
 
