@@ -42,6 +42,7 @@ constexpr std::uint32_t kTitleWords = 4;      // a headline has at least this ma
 constexpr std::uint32_t kTitleMaxWords = 25;  // ... and at most this many
 constexpr std::uint32_t kLabelWords = 14;     // bylines, datelines: at most this many
 constexpr std::uint32_t kPromoWords = 40;     // a promo or footer block: at most this many
+constexpr std::uint32_t kPromoProseWords = 25;  // ... or this many, when it is prose
 constexpr std::uint32_t kShortPromoWords = 8; // a label with a promo cue: at most this many
 constexpr std::uint32_t kRepeatedWords = 12;  // repeated lines of at most this many words
 constexpr std::uint32_t kMenuWords = 20;      // a menu line: at most this many words
@@ -204,9 +205,10 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
   const std::size_t marker = t.substr(0, 3) == "\xE2\x80\xA2" ? 3 : (!t.empty() && (t[0] == '-' || t[0] == '*' || t[0] == '+')) ? 1 : 0;
   f.list_marker = marker > 0 && t.size() > marker && t[marker] == ' ';
   if (f.words.size() <= kRepeatedWords) f.folded = fold(t);
-  // Every use of the cue masks is for blocks this short; longer ones are body text or
-  // need no phrase list.
-  if (f.words.size() <= kPromoWords) f.cues = cue_masks(cues, t);
+  // Every use of the cue masks is for labels of at most kPromoWords words and sentences
+  // of at most kPromoProseWords (promotion in prose is short: "Sign up for our
+  // newsletter."); longer blocks are body text or need no phrase list.
+  if (f.words.size() <= (b.prose ? kPromoProseWords : kPromoWords)) f.cues = cue_masks(cues, t);
   return f;
 }
 
