@@ -1,32 +1,37 @@
 // Précis bench: sentence-segmentation throughput on English news, native and wasm.
 //
 //   npm run bench                  # after `npm run build`
-//   node bench/run.mjs [--quick] [--sizes 100KB,1MB] [--no-summarize]
+//   node bench/run.mjs [--quick] [--sizes 100KB,1MB] [--no-summarize] [--no-peers] [--peers LIST]
 //
 // Builds nothing: it needs build/native/precis_bench and wasm/dist from `npm run build`.
 // Prepares the inputs (bench/corpus.mjs, written to build/bench/), runs the native
 // binary (bench/segment_bench.cpp) on them, then times the wasm module in this Node
 // process the same way, and prints a markdown table. Results are also written to
 // build/bench/results.json. A benchmark, not a test: nothing here fails on slowness.
+// Then (unless --no-peers) Précis side by side with other summarizers (bench/peers.mjs):
+// a second set of tables, also written to build/bench/peers.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, arch } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT, SHARED, SIZES, prepareCorpus } from './corpus.mjs';
+import { TOOLS, peersMarkdown, runPeers } from './peers.mjs';
 
 const NATIVE = join(ROOT, 'build', 'native', 'precis_bench');
 const WASM_DIST = join(ROOT, 'wasm', 'dist');
 const WASM_FILES = ['precis-core.mjs', 'precis-core.wasm'];
 const OUT_DIR = join(ROOT, 'build', 'bench');
+const SEED = join(ROOT, 'seeds', '000_74440941a785ace3.txt');
 
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
-  console.error('usage: node bench/run.mjs [--quick] [--sizes 100KB,1MB,10MB] [--no-summarize]');
+  console.error('usage: node bench/run.mjs [--quick] [--sizes 100KB,1MB,10MB] [--no-summarize] [--no-peers] ' +
+    `[--peers ${TOOLS.join(',')}]`);
   process.exit(2);
 }
 
 // ---- arguments -----------------------------------------------------------------------
-const config = { minTime: 1.0, minRuns: 5, maxTime: 10.0, summarize: true, sizes: SIZES };
+const config = { minTime: 1.0, minRuns: 5, maxTime: 10.0, summarize: true, sizes: SIZES, peers: TOOLS };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const arg = argv[i];
@@ -34,6 +39,13 @@ for (let i = 0; i < argv.length; i++) {
     Object.assign(config, { minTime: 0.2, minRuns: 3, maxTime: 2.0 });
   } else if (arg === '--no-summarize') {
     config.summarize = false;
+  } else if (arg === '--no-peers') {
+    config.peers = [];
+  } else if (arg === '--peers') {
+    const wanted = (argv[++i] ?? '').split(',').filter(Boolean);
+    const unknown = wanted.filter((t) => !TOOLS.includes(t));
+    if (!wanted.length || unknown.length) usage(`--peers takes a comma-separated subset of ${TOOLS.join(',')}`);
+    config.peers = TOOLS.filter((t) => wanted.includes(t));
   } else if (arg === '--sizes') {
     const wanted = (argv[++i] ?? '').split(',').map((s) => s.replace(/\s+/g, '').toUpperCase());
     config.sizes = SIZES.filter((s) => wanted.includes(s.label.replace(/\s+/g, '').toUpperCase()));
@@ -197,3 +209,23 @@ writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify({
   warnings,
 }, null, 2) + '\n');
 console.error(`bench: results written to ${relative(ROOT, join(OUT_DIR, 'results.json'))}`);
+
+// ---- peers ---------------------------------------------------------------------------
+if (config.peers.length) {
+  const peerInputs = [
+    ...(existsSync(SEED) ? [{ label: 'seed', path: SEED, bytes: statSync(SEED).size }] : []),
+    ...inputs.map(({ label, path, bytes }) => ({ label, path, bytes })),
+  ];
+  console.error(`bench: peers (${config.peers.join(', ')}) ...`);
+  const peers = runPeers({ root: ROOT, outDir: OUT_DIR, inputs: peerInputs, config: { ...config } });
+  console.log(peersMarkdown(peers, peerInputs));
+  writeFileSync(join(OUT_DIR, 'peers.json'), JSON.stringify({
+    date: new Date().toISOString(),
+    machine: { cpu: cpu[0]?.model?.trim(), cpus: cpu.length, platform: platform(), release: release(), arch: arch(), node: process.versions.node },
+    config: { minTime: config.minTime, minRuns: config.minRuns, maxTime: config.maxTime, sentences: 3, capSeconds: 60 },
+    inputs: peerInputs.map(({ label, path, bytes }) => ({ label, file: relative(ROOT, path), bytes })),
+    results: peers.results,
+    notes: peers.notes,
+  }, null, 2) + '\n');
+  console.error(`bench: peer results written to ${relative(ROOT, join(OUT_DIR, 'peers.json'))}`);
+}
