@@ -1,6 +1,9 @@
 #include "lang/lang.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -93,20 +96,35 @@ const char* single_language(Script s) {
   }
 }
 
+// For a set of candidate languages: every stopword of any of them, with the candidates
+// whose list holds it (bit c for candidates[c]). Built once per set (thread-safe static
+// initialization), so a word costs one lookup however many candidates there are.
+template <std::size_t N>
+const std::unordered_map<std::string, std::uint64_t>& stopword_owners(const char* const (&candidates)[N]) {
+  static_assert(N <= 64, "a bit per candidate");
+  static const std::unordered_map<std::string, std::uint64_t> owners = [&] {
+    std::unordered_map<std::string, std::uint64_t> m;
+    for (std::size_t c = 0; c < N; ++c) {
+      for (const std::string& w : terms::stopwords_for(candidates[c])) m[w] |= std::uint64_t{1} << c;
+    }
+    return m;
+  }();
+  return owners;
+}
+
 // The candidate whose stopwords cover the most words; a word shared by k candidates
 // counts 1/k for each. "und" if the evidence is thin.
 template <std::size_t N>
 std::string by_stopwords(const std::vector<std::string>& words, const char* const (&candidates)[N], const char* fallback) {
-  const std::unordered_set<std::string>* lists[N];
-  for (std::size_t c = 0; c < N; ++c) lists[c] = &terms::stopwords_for(candidates[c]);
+  const auto& owners = stopword_owners(candidates);
   double score[N] = {};
   for (const std::string& w : words) {
-    std::size_t hits = 0;
-    bool in[N];
-    for (std::size_t c = 0; c < N; ++c) hits += (in[c] = lists[c]->count(w) != 0);
-    if (!hits) continue;
+    const auto it = owners.find(w);
+    if (it == owners.end()) continue;
+    const std::uint64_t in = it->second;
+    const double share = 1.0 / static_cast<double>(std::popcount(in));
     for (std::size_t c = 0; c < N; ++c) {
-      if (in[c]) score[c] += 1.0 / static_cast<double>(hits);
+      if (in & (std::uint64_t{1} << c)) score[c] += share;
     }
   }
   std::size_t best = 0;
