@@ -97,26 +97,24 @@ const char* single_language(Script s) {
 }
 
 // For a set of candidate languages: every stopword of any of them, with the candidates
-// whose list holds it (bit c for candidates[c]). Built once per set (thread-safe static
-// initialization), so a word costs one lookup however many candidates there are.
+// whose list holds it (bit c for candidates[c]), so that a word costs one lookup however
+// many candidates there are. Each caller keeps its own in a static (built once).
+using Owners = std::unordered_map<std::string, std::uint64_t>;
 template <std::size_t N>
-const std::unordered_map<std::string, std::uint64_t>& stopword_owners(const char* const (&candidates)[N]) {
+Owners stopword_owners(const char* const (&candidates)[N]) {
   static_assert(N <= 64, "a bit per candidate");
-  static const std::unordered_map<std::string, std::uint64_t> owners = [&] {
-    std::unordered_map<std::string, std::uint64_t> m;
-    for (std::size_t c = 0; c < N; ++c) {
-      for (const std::string& w : terms::stopwords_for(candidates[c])) m[w] |= std::uint64_t{1} << c;
-    }
-    return m;
-  }();
-  return owners;
+  Owners m;
+  for (std::size_t c = 0; c < N; ++c) {
+    for (const std::string& w : terms::stopwords_for(candidates[c])) m[w] |= std::uint64_t{1} << c;
+  }
+  return m;
 }
 
 // The candidate whose stopwords cover the most words; a word shared by k candidates
 // counts 1/k for each. "und" if the evidence is thin.
 template <std::size_t N>
-std::string by_stopwords(const std::vector<std::string>& words, const char* const (&candidates)[N], const char* fallback) {
-  const auto& owners = stopword_owners(candidates);
+std::string by_stopwords(const std::vector<std::string>& words, const char* const (&candidates)[N], const Owners& owners,
+                         const char* fallback) {
   double score[N] = {};
   for (const std::string& w : words) {
     const auto it = owners.find(w);
@@ -188,13 +186,25 @@ std::string detect(std::string_view text) {
     if (!folded.empty() && !(folded[0] >= '0' && folded[0] <= '9')) words.emplace_back(folded);
   });
   switch (top) {
-    case Script::Latin: return by_stopwords(words, kLatin, "und");
+    case Script::Latin: {
+      static const Owners owners = stopword_owners(kLatin);
+      return by_stopwords(words, kLatin, owners, "und");
+    }
     case Script::Cyrillic:
       if (kazakh * 100 >= count(Script::Cyrillic)) return "kk";
       if (ukrainian * 100 >= count(Script::Cyrillic) && russian * 4 <= ukrainian) return "uk";
-      return by_stopwords(words, kCyrillic, "ru");
-    case Script::Arabic: return by_stopwords(words, kArabic, "ar");
-    case Script::Devanagari: return by_stopwords(words, kDevanagari, "hi");
+      {
+        static const Owners owners = stopword_owners(kCyrillic);
+        return by_stopwords(words, kCyrillic, owners, "ru");
+      }
+    case Script::Arabic: {
+      static const Owners owners = stopword_owners(kArabic);
+      return by_stopwords(words, kArabic, owners, "ar");
+    }
+    case Script::Devanagari: {
+      static const Owners owners = stopword_owners(kDevanagari);
+      return by_stopwords(words, kDevanagari, owners, "hi");
+    }
     default: return "und";
   }
 }
