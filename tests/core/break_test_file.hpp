@@ -5,8 +5,12 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "unicode/unicode.hpp"
@@ -71,6 +75,60 @@ inline bool parse_case(const std::string& raw, int line, Case& c, std::string& e
     if (breaks[k]) c.expected.push_back(offsets[k]);
   }
   return true;
+}
+
+// What running a whole break test file found.
+struct Conformance {
+  bool opened = false;
+  std::string error;                  // a line that could not be read: "file:line: why"
+  int total = 0, passed = 0;
+  std::vector<std::string> failures;  // the first ten failing cases
+};
+
+// Runs every case of a *BreakTest.txt file through `boundaries(text, begin, end)`: the
+// case as a whole text, and embedded between each (prefix, suffix) of `contexts` with
+// begin/end around it -- the range must be segmented as if nothing else were there.
+inline Conformance run_break_test(
+    const char* path, const std::function<std::vector<std::size_t>(std::string_view, std::size_t, std::size_t)>& boundaries,
+    const std::vector<std::pair<std::string, std::string>>& contexts) {
+  Conformance r;
+  std::ifstream in(path);
+  r.opened = static_cast<bool>(in);
+  std::string raw;
+  int line = 0;
+  while (r.opened && std::getline(in, raw)) {
+    ++line;
+    Case c;
+    std::string error;
+    if (!parse_case(raw, line, c, error)) {
+      r.error = std::string(path) + ":" + std::to_string(line) + ": " + error;
+      return r;
+    }
+    if (c.text.empty()) continue;
+    ++r.total;
+    const auto got = boundaries(c.text, 0, c.text.size());
+    std::string embedded_failure;
+    for (const auto& [prefix, suffix] : contexts) {
+      auto embedded = boundaries(prefix + c.text + suffix, prefix.size(), prefix.size() + c.text.size());
+      for (auto& b : embedded) b -= prefix.size();
+      if (embedded != c.expected && embedded_failure.empty()) {
+        embedded_failure = ", embedded after \"" + prefix + "\" got " + join(embedded);
+      }
+    }
+    if (got == c.expected && embedded_failure.empty()) {
+      ++r.passed;
+    } else if (r.failures.size() < 10) {
+      r.failures.push_back("line " + std::to_string(c.line) + ": " + c.source + "\n    expected " + join(c.expected) +
+                           ", got " + join(got) + embedded_failure);
+    }
+  }
+  return r;
+}
+
+inline std::string report(const Conformance& r) {
+  std::string out;
+  for (const auto& f : r.failures) out += "  " + f + "\n";
+  return out;
 }
 
 }  // namespace precis_test

@@ -6,9 +6,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +17,7 @@
 
 namespace {
 
-using precis_test::Case;
 using precis_test::hex;
-using precis_test::join;
-using precis_test::parse_case;
 
 using precis::unicode::SentenceBreak;
 namespace u = precis::unicode;
@@ -43,38 +38,12 @@ std::vector<std::size_t> boundaries(std::string_view text, std::size_t begin, st
 }
 
 TEST(SentenceBreak, UnicodeConformance) {
-  std::ifstream in(kTestFile);
-  ASSERT_TRUE(in) << kTestFile << " is missing (Debian package unicode-data)";
-  std::string raw;
-  int line = 0, total = 0, passed = 0;
-  std::vector<std::string> failures;
-  while (std::getline(in, raw)) {
-    ++line;
-    Case c;
-    std::string error;
-    ASSERT_TRUE(parse_case(raw, line, c, error)) << kTestFile << ":" << line << ": " << error;
-    if (c.text.empty()) continue;
-    ++total;
-
-    // The case as a whole text, and embedded in other text with begin/end around it:
-    // the range must be segmented as if nothing else were there.
-    const auto got = boundaries(c.text, 0, c.text.size());
-    const std::string prefix = "Ab. c\r", suffix = ". D\xCC\x88";
-    auto embedded = boundaries(prefix + c.text + suffix, prefix.size(), prefix.size() + c.text.size());
-    for (auto& b : embedded) b -= prefix.size();
-
-    if (got == c.expected && embedded == c.expected) {
-      ++passed;
-    } else if (failures.size() < 10) {
-      failures.push_back("line " + std::to_string(c.line) + ": " + c.source + "\n    expected " + join(c.expected) +
-                         ", got " + join(got) + (embedded == got ? "" : ", embedded got " + join(embedded)));
-    }
-  }
-  std::cout << "SentenceBreakTest.txt: " << passed << "/" << total << " cases pass\n";
-  EXPECT_GT(total, 400) << "suspiciously few cases in " << kTestFile;
-  std::string report;
-  for (const auto& f : failures) report += "  " + f + "\n";
-  EXPECT_EQ(passed, total) << "first failing cases:\n" << report;
+  const auto r = precis_test::run_break_test(kTestFile, boundaries, {{"Ab. c\r", ". D\xCC\x88"}});
+  ASSERT_TRUE(r.opened) << kTestFile << " is missing (Debian package unicode-data)";
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  std::cout << "SentenceBreakTest.txt: " << r.passed << "/" << r.total << " cases pass\n";
+  EXPECT_GT(r.total, 400) << "suspiciously few cases in " << kTestFile;
+  EXPECT_EQ(r.passed, r.total) << "first failing cases:\n" << precis_test::report(r);
 }
 
 TEST(SentenceBreak, Property) {

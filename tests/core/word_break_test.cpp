@@ -7,9 +7,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,10 +19,7 @@
 
 namespace {
 
-using precis_test::Case;
 using precis_test::hex;
-using precis_test::join;
-using precis_test::parse_case;
 
 using precis::unicode::WordBreak;
 namespace u = precis::unicode;
@@ -52,12 +47,10 @@ std::vector<std::size_t> boundaries(std::string_view text, std::size_t begin, st
 }
 
 TEST(WordBreak, UnicodeConformance) {
-  std::ifstream in(kTestFile);
-  ASSERT_TRUE(in) << kTestFile << " is missing (Debian package unicode-data)";
   // Text around the range that would change its boundaries if it were looked at: the
   // prefixes end in what WB3c, WB3d, WB7/WB7c/WB11 and WB15/WB16 look back at, the
   // suffixes start with what WB6, WB7b and WB12 look ahead for.
-  const std::pair<std::string, std::string> contexts[] = {
+  const std::vector<std::pair<std::string, std::string>> contexts = {
       {"x", "y"},                                // AHLetter
       {"1", "2"},                                // Numeric
       {utf8(U"\u05D0"), utf8(U"\u05D1")},        // Hebrew_Letter
@@ -65,41 +58,12 @@ TEST(WordBreak, UnicodeConformance) {
       {utf8(U"\U0001F1E6"), utf8(U"\U0001F1E7")},  // Regional_Indicator
       {" ", " "},                                // WSegSpace
   };
-  std::string raw;
-  int line = 0, total = 0, passed = 0;
-  std::vector<std::string> failures;
-  while (std::getline(in, raw)) {
-    ++line;
-    Case c;
-    std::string error;
-    ASSERT_TRUE(parse_case(raw, line, c, error)) << kTestFile << ":" << line << ": " << error;
-    if (c.text.empty()) continue;
-    ++total;
-
-    // The case as a whole text, and embedded in other text with begin/end around it:
-    // the range must be segmented as if nothing else were there.
-    const auto got = boundaries(c.text, 0, c.text.size());
-    std::string embedded_failure;
-    for (const auto& [prefix, suffix] : contexts) {
-      auto embedded = boundaries(prefix + c.text + suffix, prefix.size(), prefix.size() + c.text.size());
-      for (auto& b : embedded) b -= prefix.size();
-      if (embedded != c.expected && embedded_failure.empty()) {
-        embedded_failure = ", embedded after \"" + prefix + "\" got " + join(embedded);
-      }
-    }
-
-    if (got == c.expected && embedded_failure.empty()) {
-      ++passed;
-    } else if (failures.size() < 10) {
-      failures.push_back("line " + std::to_string(c.line) + ": " + c.source + "\n    expected " + join(c.expected) +
-                         ", got " + join(got) + embedded_failure);
-    }
-  }
-  std::cout << "WordBreakTest.txt: " << passed << "/" << total << " cases pass\n";
-  EXPECT_GT(total, 1500) << "suspiciously few cases in " << kTestFile;
-  std::string report;
-  for (const auto& f : failures) report += "  " + f + "\n";
-  EXPECT_EQ(passed, total) << "first failing cases:\n" << report;
+  const auto r = precis_test::run_break_test(kTestFile, boundaries, contexts);
+  ASSERT_TRUE(r.opened) << kTestFile << " is missing (Debian package unicode-data)";
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  std::cout << "WordBreakTest.txt: " << r.passed << "/" << r.total << " cases pass\n";
+  EXPECT_GT(r.total, 1500) << "suspiciously few cases in " << kTestFile;
+  EXPECT_EQ(r.passed, r.total) << "first failing cases:\n" << precis_test::report(r);
 }
 
 TEST(WordBreak, Property) {

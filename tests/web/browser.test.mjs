@@ -11,9 +11,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, startServer } from '../../scripts/serve.mjs';
-import { openProbed } from './helpers.mjs';
+import { launchChromium, openProbed, requireSite } from './helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PRECIS_SITE points the test at another assembled copy of the site (default build/site).
@@ -21,26 +20,10 @@ const SITE = path.resolve(REPO, process.env.PRECIS_SITE ?? path.join('build', 's
 const SCREENSHOTS = path.join(REPO, 'build', 'screenshots');
 const SEED = path.join(REPO, 'seeds', '000_74440941a785ace3.txt');
 const SEED_EXPECT = path.join(REPO, 'seeds', '000_74440941a785ace3.expect.json');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const STEP_TIMEOUT = 15_000; // per Playwright action or wait
 const TEST_TIMEOUT = 40_000;
 
-// Fail loudly, never skip: without the assembled site there is nothing to test.
-for (const file of ['index.html', 'app.js', 'worker.js', 'precis/precis.mjs', 'precis/dist/precis-core.wasm']) {
-  if (!existsSync(path.join(SITE, file))) {
-    throw new Error(
-      `${path.join(path.relative(REPO, SITE), file)} is missing. Build and assemble the site first:\n` +
-        '  npm run build && node scripts/assemble-site.mjs',
-    );
-  }
-}
-if (!existsSync(CHROMIUM)) {
-  throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`);
-}
+requireSite(REPO, SITE, ['index.html', 'app.js', 'worker.js', 'precis/precis.mjs', 'precis/dist/precis-core.wasm']);
 
 let server;
 let baseURL;
@@ -48,7 +31,7 @@ let browser;
 
 before(async () => {
   ({ server, url: baseURL } = await startServer({ root: SITE, port: 0 }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

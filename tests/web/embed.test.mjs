@@ -17,25 +17,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
 import { buildExample } from '../../examples/embed/build.mjs';
-import { openProbed } from './helpers.mjs';
+import { launchChromium, openProbed } from './helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(REPO, 'build', 'examples', 'embed');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const STEP_TIMEOUT = 15_000;
 const TEST_TIMEOUT = 40_000;
 
 if (!existsSync(path.join(REPO, 'wasm', 'dist', 'precis-core.wasm'))) {
   throw new Error('wasm/dist/precis-core.wasm is missing: run `npm run build` first');
-}
-if (!existsSync(CHROMIUM)) {
-  throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`);
 }
 
 // The page's own policy (its <meta>), also sent as a header so that the worker, whose
@@ -95,7 +86,7 @@ before(async () => {
   });
   server = await serve(OUT);
   baseURL = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,5 +1,34 @@
 // Shared by the Chromium tests: a page that records what it does.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Debian's Chromium, driven by playwright-core; fails loudly when it is missing. */
+export function launchChromium() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Fail loudly, never skip: without the assembled site there is nothing to test. */
+export function requireSite(repo, site, files) {
+  for (const file of files) {
+    if (!existsSync(path.join(site, file))) {
+      throw new Error(
+        `${path.join(path.relative(repo, site), file)} is missing. Build and assemble the site first:\n` +
+          '  npm run build && node scripts/assemble-site.mjs',
+      );
+    }
+  }
+}
 
 /**
  * Opens `url` in a fresh context of `browser`, recording every request (context-level,

@@ -12,15 +12,14 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { TYPES, DEFAULT_STATE, formatHash, parseHash, planFor } from '../../web/presets.js';
 import { fileNameFor, toMarkdown, toPlainText } from '../../web/export.js';
-import { openProbed } from './helpers.mjs';
+import { launchChromium, openProbed, requireSite } from './helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PRECIS_SITE points the test at another assembled copy of the site (default build/site).
@@ -28,26 +27,10 @@ const SITE = path.resolve(REPO, process.env.PRECIS_SITE ?? path.join('build', 's
 const SCREENSHOTS = path.join(REPO, 'build', 'screenshots');
 const SEED = path.join(REPO, 'seeds', '000_74440941a785ace3.txt');
 const AXE = path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const STEP_TIMEOUT = 15_000; // per Playwright action or wait
 const TEST_TIMEOUT = 40_000;
 
-// Fail loudly, never skip: without the assembled site there is nothing to test.
-for (const file of ['index.html', 'app.js', 'worker.js', 'sw.js', 'presets.js', 'precis/precis.mjs', 'precis/dist/precis-core.wasm']) {
-  if (!existsSync(path.join(SITE, file))) {
-    throw new Error(
-      `${path.join(path.relative(REPO, SITE), file)} is missing. Build and assemble the site first:\n` +
-        '  npm run build && node scripts/assemble-site.mjs',
-    );
-  }
-}
-if (!existsSync(CHROMIUM)) {
-  throw new Error(`${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`);
-}
+requireSite(REPO, SITE, ['index.html', 'app.js', 'worker.js', 'sw.js', 'presets.js', 'precis/precis.mjs', 'precis/dist/precis-core.wasm']);
 
 const seedText = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n'); // a textarea's value uses \n
 
@@ -61,7 +44,7 @@ let clipboardWriter; // a page of its own that puts things on the (browser-wide)
 before(async () => {
   ({ server, url: baseURL } = await startServer({ root: SITE, port: 0 }));
   origin = new URL(baseURL).origin;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const module = await import(pathToFileURL(path.join(SITE, 'precis', 'precis.mjs')).href);
   precis = await module.load();
   // What a person copies comes from another page, not from ours: writing HTML with the

@@ -106,11 +106,8 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
   // the most widespread, and the rest of the rules are language-independent.
   const segment::Rules& rules = segment::rules_for(r->language == "und" ? "en" : r->language);
-  auto blocks = blocks::find_blocks(text, [&](std::string_view word) {
-    std::string folded;
-    for (std::size_t i = 0; i < word.size();) unicode::append_folded(unicode::next(word, i), folded);
-    return rules.lookup(folded) != segment::AbbrevClass::kNone;
-  });
+  auto blocks = blocks::find_blocks(
+      text, [&](std::string_view word) { return rules.lookup(unicode::fold(word)) != segment::AbbrevClass::kNone; });
   if (r->html) apply_markup(doc, blocks);
   blocks::classify(text, blocks, r->language);
   for (const auto& b : blocks) {

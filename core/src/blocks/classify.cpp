@@ -76,11 +76,7 @@ inline bool word_char(char32_t cp) {
 inline bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : unicode::is_upper(cp); }
 inline bool lower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : unicode::is_lower(cp); }
 
-std::string fold(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) unicode::append_folded(unicode::next(text, i), out);
-  return out;
-}
+using unicode::fold;
 
 bool all_digits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -22,12 +22,7 @@ constexpr std::size_t kMaxProtected = 300;
 // Nesting depth tracked for quotes and brackets.
 constexpr std::size_t kMaxDepth = 32;
 
-std::string fold(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) unicode::append_folded(unicode::next(s, i), out);
-  return out;
-}
+using unicode::fold;
 
 // ---- data ----------------------------------------------------------------------------
 

@@ -84,6 +84,12 @@ void append_utf8(char32_t cp, std::string& out) {
   }
 }
 
+std::string fold(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) append_folded(next(text, i), out);
+  return out;
+}
+
 void append_folded(char32_t cp, std::string& out) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));

@@ -40,6 +40,8 @@ bool is_line_break(char32_t cp);
 
 // Appends the full case folding (CaseFolding.txt, statuses C and F) of cp to out.
 void append_folded(char32_t cp, std::string& out);
+// The full case folding of a UTF-8 string (append_folded of each code point).
+std::string fold(std::string_view text);
 // Appends cp as UTF-8.
 void append_utf8(char32_t cp, std::string& out);
 
