@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # python3-nltk: the shared reference ROUGE scorer (../shared/tools/rouge.py), which
 # tests/eval/ and `npm run eval -- --check` compare scripts/rouge.mjs against.
-PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev unicode-data bzip2 chromium python3-nltk"
+PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev unicode-data bzip2 chromium python3-nltk"
 
 missing=""
 for pkg in $PACKAGES; do
