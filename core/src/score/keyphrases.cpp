@@ -177,30 +177,56 @@ std::uint8_t possessive_bytes(std::string_view text, const Token& t, const std::
   return 0;
 }
 
-// A set of (term, neighbour) pairs: open addressing, linear probing, sized once for
-// all the pairs it can get (std::unordered_set allocates a node per pair).
-class PairSet {
+// Phrase key -> group index: open addressing with linear probing, the keys inline (a
+// std::unordered_map allocates a node per phrase), kept at most half full.
+class KeyIndex {
  public:
-  explicit PairSet(std::size_t most) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * most) capacity *= 2;
-    slots_.assign(capacity, kEmpty);
-  }
-  bool insert(std::uint32_t a, std::uint32_t b) {  // true when new
-    const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    std::uint64_t h = key * 0x9E3779B97F4A7C15ull;
-    std::size_t i = static_cast<std::size_t>(h >> 20) & (slots_.size() - 1);
-    while (slots_[i] != kEmpty) {
-      if (slots_[i] == key) return false;
-      i = (i + 1) & (slots_.size() - 1);
+  static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
+  explicit KeyIndex(std::size_t expected) { grow(capacity_for(expected)); }
+
+  std::uint32_t find(const Key& key) const {
+    for (std::size_t i = KeyHash{}(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kMissing) return kMissing;
+      if (slots_[i].key == key) return slots_[i].value;
     }
-    slots_[i] = key;
-    return true;
+  }
+  // The value stored for key, after storing `value` if key was new.
+  std::uint32_t insert(const Key& key, std::uint32_t value) {
+    if (2 * (size_ + 1) > slots_.size()) grow(slots_.size() * 2);
+    for (std::size_t i = KeyHash{}(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kMissing) {
+        slots_[i] = {key, value};
+        ++size_;
+        return value;
+      }
+      if (slots_[i].key == key) return slots_[i].value;
+    }
   }
 
  private:
-  static constexpr std::uint64_t kEmpty = ~0ull;  // (kNoTerm, kNoTerm): never inserted
-  std::vector<std::uint64_t> slots_;
+  struct Slot {
+    Key key;
+    std::uint32_t value = kMissing;
+  };
+  static std::size_t capacity_for(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    return capacity;
+  }
+  void grow(std::size_t capacity) {
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
+    mask_ = capacity - 1;
+    for (const Slot& slot : old) {
+      if (slot.value == kMissing) continue;
+      std::size_t i = KeyHash{}(slot.key) & mask_;
+      while (slots_[i].value != kMissing) i = (i + 1) & mask_;
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
 };
 
 bool subset(const Group& a, const Group& b) {  // the content terms of a are all in b
@@ -264,7 +290,6 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   // ---- 2. Term statistics ---------------------------------------------------------------
   std::vector<TermStats> stats(n_terms);
   {
-    PairSet left_pairs(tokens.size()), right_pairs(tokens.size());
     auto is_number = [&](std::size_t k) { return tokens[k].term != kNoTerm && vocab.numeric[tokens[k].term]; };
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const TokenInfo& t = tokens[k];
@@ -289,11 +314,41 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
       }
       if (k > 0 && joined_to_next(k - 1) && tokens[k - 1].term != kNoTerm) {
         ++st.left;
-        if (left_pairs.insert(t.term, tokens[k - 1].term)) ++st.left_distinct;
       }
       if (joined_to_next(k) && tokens[k + 1].term != kNoTerm) {
         ++st.right;
-        if (right_pairs.insert(t.term, tokens[k + 1].term)) ++st.right_distinct;
+      }
+    }
+    // Distinct neighbours: each term's neighbours bucketed by term (a counting sort),
+    // then counted with a stamp per neighbour term. Linear, and every array touched at
+    // random is one entry per term (small, in cache), unlike a set of all pairs.
+    std::vector<std::uint32_t> offset(n_terms + 1), neighbours, stamp(n_terms, kNoTerm);
+    for (const bool left : {true, false}) {
+      offset[0] = 0;
+      for (std::size_t t = 0; t < n_terms; ++t) offset[t + 1] = offset[t] + (left ? stats[t].left : stats[t].right);
+      neighbours.resize(offset[n_terms]);
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::uint32_t term = tokens[k].term;
+        if (term == kNoTerm) continue;
+        if (left && k > 0 && joined_to_next(k - 1) && tokens[k - 1].term != kNoTerm) {
+          neighbours[offset[term]++] = tokens[k - 1].term;
+        } else if (!left && joined_to_next(k) && tokens[k + 1].term != kNoTerm) {
+          neighbours[offset[term]++] = tokens[k + 1].term;
+        }
+      }
+      // offset[t] now ends term t's bucket, which starts where term t - 1's ends.
+      std::fill(stamp.begin(), stamp.end(), kNoTerm);
+      std::uint32_t from = 0;
+      for (std::uint32_t t = 0; t < n_terms; ++t) {
+        std::uint32_t distinct = 0;
+        for (std::uint32_t i = from; i < offset[t]; ++i) {
+          if (stamp[neighbours[i]] != t) {
+            stamp[neighbours[i]] = t;
+            ++distinct;
+          }
+        }
+        (left ? stats[t].left_distinct : stats[t].right_distinct) = distinct;
+        from = offset[t];
       }
     }
   }
@@ -371,7 +426,7 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
 
   // ---- 4. Candidates, grouped by their term ids -----------------------------------------------
   std::vector<Group> groups;
-  std::unordered_map<Key, std::uint32_t, KeyHash> index;
+  KeyIndex index(tokens.size() / 8 + 16);
   auto is_content = [&](std::size_t k) { return tokens[k].term != kNoTerm && content[tokens[k].term]; };
   auto two_characters = [&](const TokenInfo& t) {
     std::size_t i = t.start;
@@ -416,8 +471,9 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
       if (last.gap == Gap::kHyphen) continue;  // would end inside a hyphenated compound
       if (n == 1 && !ideo && !two_characters(first)) continue;
       if (glue && !all_upper) continue;
-      auto [it, inserted] = index.try_emplace(key, static_cast<std::uint32_t>(groups.size()));
-      if (inserted) {
+      const auto next_group = static_cast<std::uint32_t>(groups.size());
+      const std::uint32_t at = index.insert(key, next_group);
+      if (at == next_group) {
         Group g;
         g.key = key;
         g.n = static_cast<std::uint8_t>(n);
@@ -433,7 +489,7 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
         g.n_content = static_cast<std::uint8_t>(std::unique(g.content.begin(), g.content.begin() + m) - g.content.begin());
         groups.push_back(g);
       }
-      Group& g = groups[it->second];
+      Group& g = groups[at];
       if (ideo) {
         const std::uint32_t before = k > 0 && tokens[k - 1].gap == Gap::kOverlap ? tokens[k - 1].term : kNoTerm;
         const std::uint32_t after = tokens[j].gap == Gap::kOverlap ? tokens[j + 1].term : kNoTerm;
@@ -519,9 +575,9 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
         if (!std::equal(x.key.begin() + (x.n - o), x.key.begin() + x.n, y.key.begin())) continue;
         Key key = x.key;
         std::copy(y.key.begin() + o, y.key.begin() + y.n, key.begin() + x.n);
-        const auto it = index.find(key);
-        if (it == index.end()) continue;
-        const Group& u = groups[it->second];
+        const std::uint32_t at = index.find(key);
+        if (at == KeyIndex::kMissing) continue;
+        const Group& u = groups[at];
         if (longer_form(a, u) && longer_form(b, u)) return &u;
       }
     }

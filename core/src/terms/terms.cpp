@@ -7,6 +7,7 @@
 
 #include "terms/stem.hpp"
 #include "unicode/unicode.hpp"
+#include "util/string_index.hpp"
 
 namespace precis::terms {
 namespace {
@@ -39,48 +40,65 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
   const auto& stop = stopwords_for(language);
   const bool english = language.substr(0, language.find('-')) == "en";
   const std::unique_ptr<Stemmer> stemmer = make_stemmer(language.substr(0, language.find('-')));
-  std::unordered_map<std::string, std::uint32_t> ids;
-  std::string term;
+  util::StringIndex ids(text.size() / 512 + 16);  // term (normalized, stemmed) -> id
+  // A token's surface form -> its term id (or kNoTerm): normalizing, stemming and the
+  // stopword lookup run once per distinct surface form, not once per token (a news
+  // article repeats most of its words).
+  util::StringIndex surfaces(text.size() / 256 + 16);
+  std::string term, stem, normalized;
+  std::vector<std::size_t> scratch;
   a.sentences.resize(sentences.size());
+  if (!sentences.empty()) a.tokens.reserve((sentences.back().end - sentences.front().start) / 6 + 16);
   std::vector<std::uint32_t> ids_in_sentence;
-  std::string normalized;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     SentenceTerms& st = a.sentences[s];
     ids_in_sentence.clear();
     st.first_token = static_cast<std::uint32_t>(a.tokens.size());
-    tokenize(text, sentences[s].start, sentences[s].end, a.tokens);
+    tokenize(text, sentences[s].start, sentences[s].end, a.tokens, scratch);
+    st.sequence.reserve(a.tokens.size() - st.first_token);
     for (std::size_t k = st.first_token; k < a.tokens.size(); ++k) {
       const std::size_t ws = a.tokens[k].start, we = a.tokens[k].end;
-      normalized.clear();
-      normalize(text.substr(ws, we - ws), normalized);
+      const std::string_view surface_form = text.substr(ws, we - ws);
+      const std::uint64_t hash = util::hash_bytes(surface_form);
+      std::uint32_t id = surfaces.find(surface_form, hash);
+      if (id == util::StringIndex::kMissing) {
+        normalized.clear();
+        normalize(surface_form, normalized);
+        if (normalized.empty()) {
+          id = kNoTerm - 1;  // stored as kNoTerm - 1: the index reserves kNoTerm (kMissing)
+        } else {
+          std::size_t surface = we - ws;
+          term.assign(normalized);
+          if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
+            term.resize(term.size() - 2);
+            // The surface form without "'s" or "’s" (3 bytes for the curly apostrophe).
+            surface -= text[we - 2] == '\'' ? 2 : 4;
+          }
+          const bool is_stop = stop.count(term) != 0;
+          if (stemmer && !is_stop) {
+            stem.clear();
+            stemmer->stem(term, stem);
+            if (!stem.empty()) term.swap(stem);
+          }
+          const auto next_id = static_cast<std::uint32_t>(a.vocabulary.folded.size());
+          id = ids.insert(term, next_id);
+          if (id == next_id) {
+            a.vocabulary.folded.push_back(term);
+            a.vocabulary.first.push_back(ws);
+            a.vocabulary.first_length.push_back(static_cast<std::uint32_t>(surface));
+            a.vocabulary.stopword.push_back(is_stop);
+            a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }));
+          }
+        }
+        surfaces.insert(surface_form, hash, id);
+      }
       ++st.words;
-      if (normalized.empty()) {
+      if (id == kNoTerm - 1) {
         st.sequence.push_back(kNoTerm);
         continue;
       }
-      std::size_t surface = we - ws;
-      term.assign(normalized);
-      if (english && term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
-        term.resize(term.size() - 2);
-        // The surface form without "'s" or "’s" (3 bytes for the curly apostrophe).
-        surface -= text[we - 2] == '\'' ? 2 : 4;
-      }
-      const bool is_stop = stop.count(term) != 0;
-      if (stemmer && !is_stop) {
-        std::string stem;
-        stemmer->stem(term, stem);
-        if (!stem.empty()) term.swap(stem);
-      }
-      auto [it, inserted] = ids.try_emplace(term, static_cast<std::uint32_t>(a.vocabulary.folded.size()));
-      if (inserted) {
-        a.vocabulary.folded.push_back(term);
-        a.vocabulary.first.push_back(ws);
-        a.vocabulary.first_length.push_back(static_cast<std::uint32_t>(surface));
-        a.vocabulary.stopword.push_back(is_stop);
-        a.vocabulary.numeric.push_back(std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; }));
-      }
-      st.sequence.push_back(it->second);
-      if (!a.vocabulary.stopword[it->second]) ids_in_sentence.push_back(it->second);
+      st.sequence.push_back(id);
+      if (!a.vocabulary.stopword[id]) ids_in_sentence.push_back(id);
     }
     std::sort(ids_in_sentence.begin(), ids_in_sentence.end());
     for (std::size_t k = 0; k < ids_in_sentence.size();) {

@@ -51,17 +51,31 @@ void emit_run(std::string_view text, std::size_t start, std::size_t end, RunKind
 }  // namespace
 
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
-  std::vector<std::size_t> bounds;
+  std::vector<std::size_t> scratch;
+  tokenize(text, begin, end, out, scratch);
+}
+
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out,
+              std::vector<std::size_t>& bounds) {
+  bounds.clear();
   unicode::word_boundaries(text, begin, end, bounds);
   bounds.push_back(end);
   std::size_t run_start = begin;
   RunKind run = RunKind::kNone;
   std::size_t seg_start = begin;
   for (std::size_t seg_end : bounds) {
-    // Classify the segment by its characters.
+    // Classify the segment by its characters; ASCII bytes directly (the common case:
+    // no script or category lookup), the rest by code point.
     bool letter = false, digit = false;
     RunKind kind = RunKind::kNone;
     for (std::size_t i = seg_start; i < seg_end;) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        letter |= static_cast<unsigned char>((byte | 0x20) - 'a') < 26;
+        digit |= static_cast<unsigned char>(byte - '0') < 10;
+        ++i;
+        continue;
+      }
       const char32_t cp = unicode::next(text, i);
       const RunKind k = run_kind(cp);
       if (k != RunKind::kNone) kind = k;

@@ -24,6 +24,10 @@ struct Token {
 //    into words needs a dictionary and UAX #29 alone would cut them into letters.
 // Linear in the text.
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out);
+// The same, with a caller's scratch buffer for the word boundaries (no allocation per
+// call once it has grown).
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out,
+              std::vector<std::size_t>& scratch);
 
 // The form terms are compared by: NFKC_Casefold (case, width, ligatures, compatibility
 // forms folded; soft hyphens and zero-width characters dropped) with ’ and ʼ written '.

@@ -55,13 +55,9 @@ bool is_word_char(char32_t cp) {
   return (gc >= GeneralCategory::Lu && gc <= GeneralCategory::No) || gc == GeneralCategory::Pc;
 }
 
-bool is_line_break(char32_t cp) {
-  return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-bool is_space(char32_t cp) {
-  if (cp == ' ' || cp == '\t' || is_line_break(cp)) return true;
-  if (cp < 0x80) return false;
+bool is_space_multibyte(char32_t cp) {
+  if (is_line_break(cp)) return true;
+  if (cp < 0x80) return cp == ' ' || cp == '\t';
   auto gc = category(cp);
   return gc == GeneralCategory::Zs || gc == GeneralCategory::Zl || gc == GeneralCategory::Zp;
 }

@@ -33,10 +33,17 @@ bool is_lower(char32_t cp);    // Ll
 bool is_digit(char32_t cp);    // Nd
 // Letters, marks, numbers and connector punctuation: what words are made of.
 bool is_word_char(char32_t cp);
-// White space: Zs, Zl, Zp and the C0/C1 spaces (tab, LF, VT, FF, CR, NEL).
-bool is_space(char32_t cp);
+// White space: Zs, Zl, Zp and the C0/C1 spaces (tab, LF, VT, FF, CR, NEL). Inline
+// for ASCII, which every stage asks about.
+bool is_space_multibyte(char32_t cp);
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return is_space_multibyte(cp);
+}
 // Line terminators: LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
-bool is_line_break(char32_t cp);
+inline bool is_line_break(char32_t cp) {
+  return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
 
 // Appends the full case folding (CaseFolding.txt, statuses C and F) of cp to out.
 void append_folded(char32_t cp, std::string& out);
