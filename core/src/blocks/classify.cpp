@@ -82,7 +82,7 @@ bool all_digits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rules, const Cues& cues) {
+Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rules, const Cues& cues, CueCache& cache) {
   Facts f;
   const std::string_view t = text.substr(b.start, b.end - b.start);
   // Words: runs of word characters (letters, digits, marks), apostrophes inside.
@@ -204,7 +204,7 @@ Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rule
   // Every use of the cue masks is for labels of at most kPromoWords words and sentences
   // of at most kPromoProseWords (promotion in prose is short: "Sign up for our
   // newsletter."); longer blocks are body text or need no phrase list.
-  if (f.words.size() <= (b.prose ? kPromoProseWords : kPromoWords)) f.cues = cue_masks(cues, t);
+  if (f.words.size() <= (b.prose ? kPromoProseWords : kPromoWords)) f.cues = cue_masks(cues, t, &cache);
   return f;
 }
 
@@ -224,7 +224,8 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   const segment::Rules& rules = segment::rules_for(language == "und" ? "en" : language);
   std::vector<Facts> facts;
   facts.reserve(n);
-  for (const Block& b : blocks) facts.push_back(facts_of(text, b, rules, cues));
+  CueCache cache;
+  for (const Block& b : blocks) facts.push_back(facts_of(text, b, rules, cues, cache));
   auto body = [&](std::size_t i) { return text.substr(blocks[i].start, blocks[i].end - blocks[i].start); };
 
   std::vector<bool> decided(n, false);

@@ -33,14 +33,13 @@ struct Word {
 };
 
 // Cuts `text` into words (UAX #29 word tokens, split at inner colons, plus "©"), each
-// with its case-folded id (`id_of`) and the characters between it and the previous word
+// with the id `id_of` gives its surface form (the caller normalizes: terms::normalize) and the characters between it and the previous word
 // that matter: all but white space, dashes and format characters, with ’ and ʼ written '.
 template <class IdOf>
 void scan(std::string_view text, IdOf&& id_of, std::vector<Word>& out) {
   std::vector<terms::Token> tokens;
   terms::tokenize(text, 0, text.size(), tokens);
   std::string gap;
-  std::string folded;
   const auto add_word = [&](std::size_t start, std::size_t end, std::uint32_t id) {
     out.push_back({start, end, id, gap});
     gap.clear();
@@ -50,7 +49,7 @@ void scan(std::string_view text, IdOf&& id_of, std::vector<Word>& out) {
       const std::size_t at = i;
       char32_t cp = unicode::next(text, i);
       if (cp == 0xA9) {  // ©: a word of its own
-        add_word(at, i, id_of(std::string("\xC2\xA9")));
+        add_word(at, i, id_of(std::string_view("\xC2\xA9")));
         continue;
       }
       const GeneralCategory gc = unicode::category(cp);
@@ -74,11 +73,7 @@ void scan(std::string_view text, IdOf&& id_of, std::vector<Word>& out) {
     std::size_t start = t.start;
     for (std::size_t k = t.start; k <= t.end; ++k) {
       if (k < t.end && text[k] != ':') continue;
-      if (k > start) {
-        folded.clear();
-        terms::normalize(text.substr(start, k - start), folded);
-        add_word(start, k, id_of(folded));
-      }
+      if (k > start) add_word(start, k, id_of(text.substr(start, k - start)));
       if (k < t.end) gap.push_back(':');
       start = k + 1;
     }
@@ -95,7 +90,12 @@ class Builder {
   // The words of a phrase, interned.
   Cues::Phrase phrase(std::string_view text) {
     std::vector<Word> words;
-    scan(text, [this](const std::string& w) { return intern(w); }, words);
+    std::string folded;
+    scan(text, [this, &folded](std::string_view w) {
+      folded.clear();
+      terms::normalize(w, folded);
+      return intern(folded);
+    }, words);
     Cues::Phrase p;
     for (auto& w : words) p.push_back({w.id, std::move(w.gap)});
     if (!p.empty()) p.front().gap.clear();  // what comes before the phrase doesn't matter
@@ -207,10 +207,24 @@ const Cues& cues_at(std::size_t i) {
 
 // ---- matching ------------------------------------------------------------------------
 
-void scan_text(const Cues& cues, std::string_view text, std::vector<Word>& words) {
-  scan(text, [&cues](const std::string& w) {
-    const auto it = cues.vocabulary.find(w);
-    return it == cues.vocabulary.end() ? kUnknown : it->second;
+std::uint32_t vocabulary_id(const Cues& cues, std::string_view surface, std::string& folded) {
+  folded.clear();
+  terms::normalize(surface, folded);
+  const auto it = cues.vocabulary.find(folded);
+  return it == cues.vocabulary.end() ? kUnknown : it->second;
+}
+
+void scan_text(const Cues& cues, std::string_view text, std::vector<Word>& words, CueCache* cache = nullptr) {
+  std::string folded;
+  if (!cache) {
+    scan(text, [&](std::string_view w) { return vocabulary_id(cues, w, folded); }, words);
+    return;
+  }
+  scan(text, [&](std::string_view w) {
+    const std::uint64_t hash = util::hash_bytes(w);
+    std::uint32_t id = cache->ids.find(w, hash);
+    if (id == util::StringIndex::kMissing) id = cache->ids.insert(w, hash, vocabulary_id(cues, w, folded));
+    return id;
   }, words);
 }
 
@@ -282,10 +296,10 @@ bool starts_with_cue(const Cues& cues, CueKind kind, std::string_view text) {
   return !words.empty() && match_at(index, words, 0) != 0;
 }
 
-CueMasks cue_masks(const Cues& cues, std::string_view text) {
+CueMasks cue_masks(const Cues& cues, std::string_view text, CueCache* cache) {
   CueMasks masks;
   std::vector<Word> words;
-  scan_text(cues, text, words);
+  scan_text(cues, text, words, cache);
   for (std::size_t i = 0; i < words.size(); ++i) {
     // Only the kinds that have a phrase starting with this word, and not found yet.
     const std::uint32_t id = words[i].id;

@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/string_index.hpp"
+
 namespace precis::blocks {
 
 enum class CueKind : std::uint8_t {
@@ -81,7 +83,12 @@ struct CueMasks {
   bool has(CueKind kind) const { return anywhere & (1u << static_cast<unsigned>(kind)); }
   bool starts(CueKind kind) const { return start & (1u << static_cast<unsigned>(kind)); }
 };
-CueMasks cue_masks(const Cues& cues, std::string_view text);
+// A cache of word ids by surface form for the cue lookups of one text (normalizing each
+// distinct word once); it must not outlive the Cues it was used with.
+struct CueCache {
+  util::StringIndex ids{256};
+};
+CueMasks cue_masks(const Cues& cues, std::string_view text, CueCache* cache = nullptr);
 
 // How many characters (code points) of `text` are covered by phrases of `kind`, from the
 // first character of a phrase's first word to the last of its last word; overlapping

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "terms/terms.hpp"
+#include "util/string_index.hpp"
 #include "unicode/unicode.hpp"
 
 namespace precis::lang {
@@ -99,38 +100,48 @@ const char* single_language(Script s) {
 // For a set of candidate languages: every stopword of any of them, with the candidates
 // whose list holds it (bit c for candidates[c]), so that a word costs one lookup however
 // many candidates there are. Each caller keeps its own in a static (built once).
-using Owners = std::unordered_map<std::string, std::uint64_t>;
+struct Owners {
+  util::StringIndex index;           // stopword -> its entry in `masks`
+  std::vector<std::uint64_t> masks;  // bit c: candidates[c] lists it
+};
 template <std::size_t N>
 Owners stopword_owners(const char* const (&candidates)[N]) {
   static_assert(N <= 64, "a bit per candidate");
   Owners m;
   for (std::size_t c = 0; c < N; ++c) {
-    for (const std::string& w : terms::stopwords_for(candidates[c])) m[w] |= std::uint64_t{1} << c;
+    for (const std::string& w : terms::stopwords_for(candidates[c])) {
+      const auto entry = m.index.insert(w, static_cast<std::uint32_t>(m.masks.size()));
+      if (entry == m.masks.size()) m.masks.push_back(0);
+      m.masks[entry] |= std::uint64_t{1} << c;
+    }
   }
   return m;
 }
 
-// The candidate whose stopwords cover the most words; a word shared by k candidates
-// counts 1/k for each. "und" if the evidence is thin.
+// The candidate whose stopwords cover the most words of text[0, end); a word shared by
+// k candidates counts 1/k for each. "und" if the evidence is thin.
 template <std::size_t N>
-std::string by_stopwords(const std::vector<std::string>& words, const char* const (&candidates)[N], const Owners& owners,
-                         const char* fallback) {
+std::string by_stopwords(std::string_view text, std::size_t end, const char* const (&candidates)[N],
+                         const Owners& owners, const char* fallback) {
   double score[N] = {};
-  for (const std::string& w : words) {
-    const auto it = owners.find(w);
-    if (it == owners.end()) continue;
-    const std::uint64_t in = it->second;
+  std::size_t words = 0;
+  terms::for_each_word(text, 0, end, [&](std::size_t, std::size_t, std::string_view folded) {
+    if (folded.empty() || (folded[0] >= '0' && folded[0] <= '9')) return;
+    ++words;
+    const std::uint32_t entry = owners.index.find(folded);
+    if (entry == util::StringIndex::kMissing) return;
+    const std::uint64_t in = owners.masks[entry];
     const double share = 1.0 / static_cast<double>(std::popcount(in));
     for (std::size_t c = 0; c < N; ++c) {
       if (in & (std::uint64_t{1} << c)) score[c] += share;
     }
-  }
+  });
   std::size_t best = 0;
   for (std::size_t c = 1; c < N; ++c) {
     if (score[c] > score[best]) best = c;
   }
   // A tenth of the words, or two whole words for short texts, must vote for it.
-  const double needed = std::max(1.0, std::min(2.0, 0.1 * static_cast<double>(words.size())));
+  const double needed = std::max(1.0, std::min(2.0, 0.1 * static_cast<double>(words)));
   if (score[best] >= needed) return candidates[best];
   return fallback;
 }
@@ -181,29 +192,25 @@ std::string detect(std::string_view text) {
   if (const char* lang = single_language(top)) return lang;
   if (top == Script::Other) return "und";
 
-  std::vector<std::string> words;
-  terms::for_each_word(text, 0, end, [&](std::size_t, std::size_t, std::string_view folded) {
-    if (!folded.empty() && !(folded[0] >= '0' && folded[0] <= '9')) words.emplace_back(folded);
-  });
   switch (top) {
     case Script::Latin: {
       static const Owners owners = stopword_owners(kLatin);
-      return by_stopwords(words, kLatin, owners, "und");
+      return by_stopwords(text, end, kLatin, owners, "und");
     }
     case Script::Cyrillic:
       if (kazakh * 100 >= count(Script::Cyrillic)) return "kk";
       if (ukrainian * 100 >= count(Script::Cyrillic) && russian * 4 <= ukrainian) return "uk";
       {
         static const Owners owners = stopword_owners(kCyrillic);
-        return by_stopwords(words, kCyrillic, owners, "ru");
+        return by_stopwords(text, end, kCyrillic, owners, "ru");
       }
     case Script::Arabic: {
       static const Owners owners = stopword_owners(kArabic);
-      return by_stopwords(words, kArabic, owners, "ar");
+      return by_stopwords(text, end, kArabic, owners, "ar");
     }
     case Script::Devanagari: {
       static const Owners owners = stopword_owners(kDevanagari);
-      return by_stopwords(words, kDevanagari, owners, "hi");
+      return by_stopwords(text, end, kDevanagari, owners, "hi");
     }
     default: return "und";
   }

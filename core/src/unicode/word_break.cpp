@@ -114,6 +114,21 @@ void word_boundaries(std::string_view text, std::size_t begin, std::size_t end, 
   bool ri_odd = prev == WB::Regional_Indicator;  // the units end in an odd run of RI (WB15, WB16)
 
   while (pos < end) {
+    // Fast path, the inside of ASCII words and numbers: after a letter or a number unit,
+    // an ASCII letter or digit never breaks (WB5, WB8, WB9, WB10; no WB3 rule applies
+    // to it), so only the contexts move. The same state as the rules below would leave.
+    if (prev == WB::ALetter || prev == WB::Hebrew_Letter || prev == WB::Numeric) {
+      const auto byte = static_cast<unsigned char>(s[pos]);
+      if (byte < 0x80 && (static_cast<unsigned char>((byte | 0x20) - 'a') < 26 || static_cast<unsigned char>(byte - '0') < 10)) {
+        const WB cur = kWbAscii[byte];
+        raw = cur;
+        ri_odd = false;
+        prev2 = prev;
+        prev = cur;
+        ++pos;
+        continue;
+      }
+    }
     const std::size_t at = pos;  // candidate boundary: before the code point at `at`
     const char32_t cp = next(s, pos);
     const WB cur = word_break(cp);
