@@ -99,7 +99,9 @@ void normalize(std::string_view token, std::string& out) {
   const std::size_t from = out.size();
   unicode::append_nfkc_casefold(token, out);
   // Curly apostrophes (’ U+2019) and the modifier letter apostrophe (ʼ U+02BC) compare
-  // as ': rewrite the appended part in place.
+  // as ': rewrite the appended part in place (if it has a lead byte of either).
+  const std::string_view appended = std::string_view(out).substr(from);
+  if (appended.find('\xE2') == std::string_view::npos && appended.find('\xCA') == std::string_view::npos) return;
   std::size_t w = from;
   for (std::size_t r = from; r < out.size();) {
     if (out.compare(r, 3, "\xE2\x80\x99") == 0) {

@@ -324,7 +324,9 @@ void append_nfkc_casefold(std::string_view s, std::string& out) {
   std::size_t i = 0;
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   const std::size_t ascii = i == s.size() ? i : (i > 0 ? i - 1 : 0);
-  for (std::size_t k = 0; k < ascii; ++k) out.push_back(kAsciiFold.to[static_cast<unsigned char>(s[k])]);
+  const std::size_t at = out.size();
+  out.resize(at + ascii);
+  for (std::size_t k = 0; k < ascii; ++k) out[at + k] = static_cast<char>(kAsciiFold.to[static_cast<unsigned char>(s[k])]);
   if (ascii == s.size()) return;
 
   Composer composer(scratch(0), out);
