@@ -19,21 +19,22 @@
 // keywords, figures and the highlighted original all on screen. Also shown: when the
 // DOM was ready, and when the page asked for the summary (status "pending").
 // Reported: the median of the runs, with the min and max.
+//
+// bench/run.mjs runs this too (unless --no-page) through measureFirstSummary() and
+// firstSummaryMarkdown(); it warns when build/site's .wasm differs from wasm/dist's (a
+// site assembled before the last wasm build: `node scripts/assemble-site.mjs`).
 
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { launchBrowser } from './chromium.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.resolve(REPO, process.env.PRECIS_SITE ?? path.join('build', 'site'));
 const SEED = path.join(REPO, 'seeds', '000_74440941a785ace3.txt');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const SITE_WASM = path.join(SITE, 'precis', 'dist', 'precis-core.wasm');
+const DIST_WASM = path.join(REPO, 'wasm', 'dist', 'precis-core.wasm');
 
 function parseRuns(argv) {
   const at = argv.indexOf('--runs');
@@ -78,16 +79,27 @@ async function firstSummary(page) {
   }));
 }
 
-async function main() {
-  const runs = parseRuns(process.argv.slice(2));
-  for (const file of [path.join(SITE, 'index.html'), SEED, CHROMIUM]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing (npm run build; apt-get install chromium)`);
+/** Is the site's copy of the .wasm the one in wasm/dist? (undefined: a file is missing) */
+export function siteMatchesDist() {
+  if (!existsSync(SITE_WASM) || !existsSync(DIST_WASM)) return undefined;
+  return readFileSync(SITE_WASM).equals(readFileSync(DIST_WASM));
+}
+
+/**
+ * `runs` cold and warm visits (see the top of the file). Returns { browser, seed, chars,
+ * runs, site, cold: [{ ready, pending, domContentLoaded }], warm: [...] } (ms from
+ * navigation start).
+ */
+export async function measureFirstSummary({ runs = 5 } = {}) {
+  for (const file of [path.join(SITE, 'index.html'), SEED]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing (npm run build)`);
   }
   const seed = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n');
   const { server, url } = await startServer({ root: SITE, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let browser;
   const results = { cold: [], warm: [] };
   try {
+    browser = await launchBrowser();
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript(instrument, seed);
@@ -100,22 +112,42 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     server.close();
   }
-
-  const fmt = (ms) => `${ms.toFixed(0)} ms`;
-  console.log(`Précis page: navigation → first summary of ${path.basename(SEED)} (${seed.length} characters), Chromium ${browser.version()}, ${runs} runs\n`);
-  console.log('| visit | median | min | max | DOM ready (median) | summary requested (median) |');
-  console.log('|---|---|---|---|---|---|');
-  for (const [visit, list] of Object.entries(results)) {
-    const ready = list.map((r) => r.ready);
-    console.log(`| ${visit} | **${fmt(median(ready))}** | ${fmt(Math.min(...ready))} | ${fmt(Math.max(...ready))} | ` +
-      `${fmt(median(list.map((r) => r.domContentLoaded)))} | ${fmt(median(list.map((r) => r.pending)))} |`);
-  }
+  return {
+    browser: `Chromium ${browser.version()}`, seed: path.relative(REPO, SEED), chars: seed.length, runs,
+    site: path.relative(REPO, SITE), ...results,
+  };
 }
 
-main().catch((err) => {
-  console.error(`page-first-summary: ${err.message}`);
-  process.exit(1);
-});
+/** Markdown: one row per visit (cold, warm) with the median, min and max. */
+export function firstSummaryMarkdown(r) {
+  const fmt = (ms) => `${ms.toFixed(0)} ms`;
+  const lines = [];
+  lines.push(`Précis page: navigation → first summary of ${path.basename(r.seed)} (${r.chars} characters), ${r.browser}, ${r.runs} runs\n`);
+  lines.push('| visit | median | min | max | DOM ready (median) | summary requested (median) |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const visit of ['cold', 'warm']) {
+    const list = r[visit];
+    const ready = list.map((x) => x.ready);
+    lines.push(`| ${visit} | **${fmt(median(ready))}** | ${fmt(Math.min(...ready))} | ${fmt(Math.max(...ready))} | ` +
+      `${fmt(median(list.map((x) => x.domContentLoaded)))} | ${fmt(median(list.map((x) => x.pending)))} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const runs = parseRuns(process.argv.slice(2));
+  if (siteMatchesDist() === false) {
+    console.error(`page-first-summary: warning: ${path.relative(REPO, SITE_WASM)} differs from wasm/dist (node scripts/assemble-site.mjs)`);
+  }
+  console.log(firstSummaryMarkdown(await measureFirstSummary({ runs })));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(`page-first-summary: ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -17,7 +17,7 @@ const JS_PEERS = ['wink-nlp', 'lexrank', 'node-summarizer', 'text-summarization'
 const PEER_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model', 'lexrank', 'node-summarizer', 'text-summarization', 'node-summary'];
 export const TOOLS = ['precis-wasm', 'precis-native', ...JS_PEERS, 'ots'];
 
-const LABELS = {
+export const LABELS = {
   'precis-wasm': 'Précis (wasm, Node)',
   'precis-native': 'Précis (native)',
   'wink-nlp': 'wink-nlp (sentenceWiseImportance)',
@@ -166,13 +166,15 @@ function ratio(r, base) {
   return num(r.median_ms / base.median_ms);
 }
 
-function growth(small, large) {
+export function growth(small, large) {
   if (!small || !large || small.error || large.error || small.capped) return '–';
   if (large.capped) return `> ${num((CAP_S * 1000) / small.median_ms)}`;
   return num(large.median_ms / small.median_ms);
 }
 
-export function peersMarkdown({ results, notes, tools }, inputs) {
+// withGrowth: false leaves out the growth table (bench/run.mjs prints its own, with the
+// Précis legs and the peers together).
+export function peersMarkdown({ results, notes, tools }, inputs, { withGrowth = true } = {}) {
   const lines = [];
   const get = (tool, input) => results.find((r) => r.tool === tool && r.input === input.label);
   lines.push('## Précis and other extractive summarizers\n');
@@ -193,7 +195,7 @@ export function peersMarkdown({ results, notes, tools }, inputs) {
     lines.push('');
   }
   const sized = inputs.filter((i) => /^(100 ?KB|1 ?MB|10 ?MB)$/i.test(i.label.replace(/\s+/g, ' ')));
-  if (sized.length >= 2) {
+  if (withGrowth && sized.length >= 2) {
     lines.push('### Growth of the call time with input size (×10 bytes per step; linear ≈ 10, quadratic ≈ 100)\n');
     const steps = sized.slice(1).map((b, k) => [sized[k], b]);
     lines.push(`| tool | ${steps.map(([a, b]) => `${a.label} → ${b.label}`).join(' | ')} |`);

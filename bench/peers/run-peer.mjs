@@ -8,12 +8,14 @@
 // sentences (see PEERS below). Loading the package (and its model) is not timed; each call
 // is: the whole text in, N sentences out.
 //
-// Protocol (the same as bench/run.mjs): one warm-up call, then timed calls until at least
-// --min-runs calls and --min-time seconds of timed work, or --max-time seconds; the figure
-// is the median. No call is started that would likely end after --budget seconds from the
-// start of the process; when the warm-up call alone uses more than half the budget it is
-// the only measurement (runs: 1, cold: true). The parent (bench/run.mjs) kills this
-// process after its own hard cap (60 s), which it reports as "> 60 s".
+// Protocol (as bench/run.mjs, except that every tool, Précis wasm included, gets a single
+// warm-up call where run.mjs warms its own wasm legs up for warmTime seconds): one warm-up
+// call, then timed calls until at least --min-runs calls and --min-time seconds of timed
+// work, or --max-time seconds; the figure is the median. No call is started that would
+// likely end after --budget seconds from the start of the process; when the warm-up call
+// alone uses more than half the budget it is the only measurement (runs: 1, cold: true).
+// The parent (bench/run.mjs) kills this process after its own hard cap (60 s), which it
+// reports as "> 60 s".
 //
 // Output (stdout, one line): {"peer","version","file","bytes","sentences","runs",
 // "median_ms","min_ms","cold","load_ms","max_rss_kb","summary":[first 3 sentences, cut]}.
