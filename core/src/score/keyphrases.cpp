@@ -256,6 +256,11 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   // terms::analyze keeps every sentence's tokens: token k of a sentence has term
   // sequence[k].
   std::vector<TokenInfo> tokens;
+  {
+    std::size_t n_tokens = 0;  // exactly, so that the vector never grows by doubling
+    for (std::size_t s = 0; s < n_sentences; ++s) n_tokens += eligible[s] ? analysis.sentences[s].sequence.size() : 0;
+    tokens.reserve(n_tokens);
+  }
   std::uint32_t rank = 0;
   for (std::size_t s = 0; s < n_sentences; ++s) {
     if (!eligible[s]) continue;

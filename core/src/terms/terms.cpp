@@ -109,6 +109,7 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
     }
     a.words += st.words;
   }
+  a.tokens.shrink_to_fit();  // the reserve above is a guess: give back what it overshot
   return a;
 }
 
