@@ -132,9 +132,7 @@ std::string by_stopwords(std::string_view text, std::size_t end, const char* con
     if (entry == util::StringIndex::kMissing) return;
     const std::uint64_t in = owners.masks[entry];
     const double share = 1.0 / static_cast<double>(std::popcount(in));
-    for (std::size_t c = 0; c < N; ++c) {
-      if (in & (std::uint64_t{1} << c)) score[c] += share;
-    }
+    for (std::uint64_t bits = in; bits; bits &= bits - 1) score[std::countr_zero(bits)] += share;
   });
   std::size_t best = 0;
   for (std::size_t c = 1; c < N; ++c) {
