@@ -7,13 +7,18 @@
 //   precis batch     [same options] [--split]  < in.jsonl > out.jsonl
 //
 // Exit status: 0 success, 1 bad input (including any failed batch line), 2 bad usage.
+#include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/locale/encoding.hpp>
@@ -270,16 +275,98 @@ precis::Json batch_line(const std::string& line, const Args& a, const precis::Op
                       {"language", result.language}};
 }
 
+// Lines are independent: they are summarized on every core (a reader thread, up to
+// eight workers, this thread writing), and written in input order, each as soon as it and
+// every line before it are done, so a pipeline that feeds one line at a time still gets
+// each answer. At most kWindow lines per worker are in flight (bounded memory).
 int run_batch(const Args& a, const precis::Options& base) {
   std::ios::sync_with_stdio(false);
-  std::string line;
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   bool all_ok = true;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    bool ok = false;
-    std::cout << precis::dump(batch_line(line, a, base, &ok)) << "\n";
-    all_ok = all_ok && ok;
+  if (workers == 1) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      bool ok = false;
+      std::cout << precis::dump(batch_line(line, a, base, &ok)) << "\n";
+      all_ok = all_ok && ok;
+    }
+    std::cout.flush();
+    return all_ok ? kOk : kBadInput;
   }
+
+  struct Item {
+    std::string line, out;
+    bool ok = false, done = false;
+  };
+  constexpr std::size_t kWindow = 16;
+  std::mutex m;
+  std::condition_variable work_ready, item_done, space_free;
+  std::deque<Item> window;   // lines [first, first + window.size()); references stay valid
+  std::size_t first = 0;     // input index of window.front()
+  std::size_t next = 0;      // input index of the next line a worker takes
+  bool eof = false;
+
+  // Not tied: std::cin would flush std::cout from the reader thread while this one
+  // writes. Instead the writer flushes whenever it has caught up with the input.
+  std::cin.tie(nullptr);
+  std::thread reader([&] {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::unique_lock lock(m);
+      space_free.wait(lock, [&] { return window.size() < kWindow * workers; });
+      window.push_back({std::move(line)});
+      work_ready.notify_one();
+    }
+    std::lock_guard lock(m);
+    eof = true;
+    work_ready.notify_all();
+    item_done.notify_all();
+  });
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      std::unique_lock lock(m);
+      for (;;) {
+        work_ready.wait(lock, [&] { return next < first + window.size() || eof; });
+        if (next >= first + window.size()) return;  // eof, nothing left to take
+        Item& item = window[next++ - first];
+        lock.unlock();
+        bool ok = false;
+        std::string out = precis::dump(batch_line(item.line, a, base, &ok));
+        lock.lock();
+        item.out = std::move(out);
+        item.ok = ok;
+        item.done = true;
+        item_done.notify_all();
+      }
+    });
+  }
+  {
+    std::unique_lock lock(m);
+    for (;;) {
+      item_done.wait(lock, [&] { return (!window.empty() && window.front().done) || (eof && window.empty()); });
+      if (window.empty()) break;  // eof and everything written
+      while (!window.empty() && window.front().done) {
+        Item item = std::move(window.front());
+        window.pop_front();
+        ++first;
+        space_free.notify_one();
+        lock.unlock();
+        std::cout << item.out << "\n";
+        all_ok = all_ok && item.ok;
+        lock.lock();
+      }
+      if (window.empty()) {
+        lock.unlock();
+        std::cout.flush();
+        lock.lock();
+      }
+    }
+  }
+  reader.join();
+  for (auto& t : pool) t.join();
   std::cout.flush();
   return all_ok ? kOk : kBadInput;
 }

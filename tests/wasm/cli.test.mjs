@@ -119,6 +119,29 @@ test('batch: all good lines exit 0; --split writes id, sentences, language', () 
   assert.equal(JSON.parse(summarized.stdout.split('\n')[0]).selected.length, 3, 'default 3 sentences');
 });
 
+test('batch: many lines of every size come back in order, each as it would alone', () => {
+  // Lines run in parallel on every core: order and content must not depend on it.
+  const seed = readFileSync(SEED, 'utf8');
+  const texts = [TEXT, seed, 'One.', '', seed.repeat(6), 'Bonjour. Le conseil a voté le budget. Les critiques ont protesté.'];
+  const lines = [];
+  for (let i = 0; i < 120; i++) lines.push(JSON.stringify({ id: i, text: texts[(i * 7) % texts.length], sentences: 1 + (i % 4) }));
+  lines.splice(50, 0, '{broken');
+  const r = precis(['batch'], lines.join('\n') + '\n');
+  assert.equal(r.status, 1, 'the broken line makes the exit status 1');
+  const out = r.stdout.split('\n');
+  assert.equal(out.pop(), '', 'ends with a newline');
+  assert.equal(out.length, lines.length);
+  for (let k = 0; k < lines.length; k += 1) {
+    if (k === 50) {
+      assert.equal(JSON.parse(out[k]).error.code, 'invalid_input');
+      continue;
+    }
+    const id = JSON.parse(lines[k]).id;
+    assert.equal(JSON.parse(out[k]).id, id, `line ${k}`);
+    if (id < 8 || id % 29 === 0) assert.equal(out[k] + '\n', precis(['batch'], lines[k] + '\n').stdout, `line ${k} alone`);
+  }
+});
+
 test('empty input: no sentences, exit 0', () => {
   assert.deepEqual(precis(['summarize'], ''), { status: 0, stdout: '', stderr: '' });
   const json = JSON.parse(precis(['summarize', '--format', 'json'], '').stdout);
