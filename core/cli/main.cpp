@@ -227,7 +227,7 @@ int run_single(const Args& a, const precis::Options& options) {
     precis::Status status = precis::split(input, options, &result);
     if (!status.ok()) return fail(status);
     if (a.format == "json") {
-      std::cout << precis::dump(precis::split_to_json(result)) << "\n";
+      std::cout << precis::split_json(result) << "\n";
     } else {
       for (std::size_t i = 0; i < result.sentences.size(); ++i) std::cout << one_line(result.sentence_text(i)) << "\n";
     }
@@ -236,7 +236,7 @@ int run_single(const Args& a, const precis::Options& options) {
   precis::Status status = precis::summarize(input, options, &result);
   if (!status.ok()) return fail(status);
   if (a.format == "json") {
-    std::cout << precis::dump(precis::result_to_json(result)) << "\n";
+    std::cout << precis::result_json(result) << "\n";
   } else {
     // Markdown: the article's headline (when it has one) as the heading, then bullets.
     if (a.format == "markdown" && !result.title.empty()) std::cout << "# " << one_line(result.title) << "\n\n";
@@ -247,11 +247,22 @@ int run_single(const Args& a, const precis::Options& options) {
   return kOk;
 }
 
-precis::Json batch_line(const std::string& line, const Args& a, const precis::Options& base, bool* ok) {
+// One output line for one input line (JSON is read with nlohmann, written with the
+// core's JSON writer, like every other JSON the CLI prints).
+std::string batch_line(const std::string& line, const Args& a, const precis::Options& base, bool* ok) {
   *ok = false;
   precis::Json in = precis::Json::parse(line, nullptr, /*allow_exceptions=*/false);
   precis::Json id = nullptr;
-  auto error = [&](const precis::Status& s) { return precis::Json{{"id", id}, {"error", precis::error_to_json(s)}}; };
+  auto error = [&](const precis::Status& s) {
+    precis::JsonWriter w;
+    w.begin_object();
+    w.key("id");
+    precis::write_json(w, id);
+    w.key("error");
+    precis::write_error(w, s);
+    w.end_object();
+    return w.take();
+  };
   if (in.is_discarded()) return error({precis::ErrorCode::kInvalidInput, "the line is not valid JSON"});
   if (!in.is_object()) return error({precis::ErrorCode::kInvalidInput, "the line is not a JSON object"});
   if (in.contains("id")) id = in["id"];
@@ -265,20 +276,30 @@ precis::Json batch_line(const std::string& line, const Args& a, const precis::Op
   precis::Result result;
   status = a.split ? precis::split(text, options, &result) : precis::summarize(text, options, &result);
   if (!status.ok()) return error(status);
-  precis::Json sentences = precis::Json::array();
-  for (std::size_t i = 0; i < result.sentences.size(); ++i) sentences.push_back(result.sentence_text(i));
   *ok = true;
-  if (a.split) return precis::Json{{"id", id}, {"sentences", std::move(sentences)}, {"language", result.language}};
-  std::string summary;
-  for (std::size_t k = 0; k < result.summary.size(); ++k) {
-    if (k) summary += "\n";
-    summary += one_line(result.sentence_text(result.summary[k]));
+  precis::JsonWriter w(result.text.size() * 2 + 256);
+  w.begin_object();
+  w.key("id");
+  precis::write_json(w, id);
+  if (!a.split) {
+    std::string summary;
+    for (std::size_t k = 0; k < result.summary.size(); ++k) {
+      if (k) summary += "\n";
+      summary += one_line(result.sentence_text(result.summary[k]));
+    }
+    w.member("summary", summary);
+    w.key("selected");
+    w.begin_array();
+    for (std::size_t i : result.summary) w.number(i);
+    w.end_array();
   }
-  return precis::Json{{"id", id},
-                      {"summary", summary},
-                      {"selected", result.summary},
-                      {"sentences", std::move(sentences)},
-                      {"language", result.language}};
+  w.key("sentences");
+  w.begin_array();
+  for (std::size_t i = 0; i < result.sentences.size(); ++i) w.string(result.sentence_text(i));
+  w.end_array();
+  w.member("language", result.language);
+  w.end_object();
+  return w.take();
 }
 
 // Lines are independent: they are summarized on every core (a reader thread, up to
@@ -294,7 +315,7 @@ int run_batch(const Args& a, const precis::Options& base) {
     while (std::getline(std::cin, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       bool ok = false;
-      std::cout << precis::dump(batch_line(line, a, base, &ok)) << "\n";
+      std::cout << batch_line(line, a, base, &ok) << "\n";
       all_ok = all_ok && ok;
     }
     std::cout.flush();
@@ -340,7 +361,7 @@ int run_batch(const Args& a, const precis::Options& base) {
         Item& item = window[next++ - first];
         lock.unlock();
         bool ok = false;
-        std::string out = precis::dump(batch_line(item.line, a, base, &ok));
+        std::string out = batch_line(item.line, a, base, &ok);
         lock.lock();
         item.out = std::move(out);
         item.ok = ok;

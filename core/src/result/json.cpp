@@ -1,97 +1,77 @@
+// The nlohmann/json faces of the API (native only; see precis/json.hpp).
 #include <cmath>
 #include <string>
+#include <vector>
 
-#include "lang/lang.hpp"
 #include "precis/json.hpp"
-#include "score/score.hpp"
 
 namespace precis {
 namespace {
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
-Status invalid(const std::string& key, const std::string& what) {
-  return Status::Error(ErrorCode::kInvalidOption, "option \"" + key + "\" " + what);
-}
-
-// An integer value, including integral floats such as 3.0 (JSON has one number type).
-bool as_integer(const Json& v, long long* out) {
-  if (v.is_number_integer()) {
-    *out = v.get<long long>();
-    return true;
+OptionValue option_value(const Json& v) {
+  OptionValue out;
+  using Type = OptionValue::Type;
+  switch (v.type()) {
+    case Json::value_t::null: out.type = Type::kNull; break;
+    case Json::value_t::boolean:
+      out.type = Type::kBool;
+      out.boolean = v.get<bool>();
+      break;
+    case Json::value_t::number_integer:
+      out.type = Type::kInteger;
+      out.integer = v.get<std::int64_t>();
+      break;
+    case Json::value_t::number_unsigned:
+      out.type = Type::kUnsigned;
+      out.unsigned_integer = v.get<std::uint64_t>();
+      break;
+    case Json::value_t::number_float:
+      out.type = Type::kFloat;
+      out.number = v.get<double>();
+      break;
+    case Json::value_t::string:
+      out.type = Type::kString;
+      out.string = v.get_ref<const std::string&>();
+      break;
+    default: out.type = Type::kOther; break;  // object, array, binary, discarded
   }
-  if (v.is_number_float()) {
-    double d = v.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
-      *out = static_cast<long long>(d);
-      return true;
-    }
-  }
-  return false;
+  return out;
 }
 
 }  // namespace
 
 Status options_from_json(const Json& object, Options* options, UnknownKeys unknown) {
-  if (!object.is_object()) return Status::Error(ErrorCode::kInvalidOption, "options must be an object");
-  Options o = *options;
-  int budgets = 0;
-  for (const auto& [key, value] : object.items()) {
-    long long n = 0;
-    if (key == "sentences" || key == "words" || key == "characters") {
-      if (!as_integer(value, &n)) return invalid(key, "must be an integer");
-      if (n < 1) return invalid(key, "must be at least 1");
-      if (n > 1000000000) return invalid(key, "is too large");
-      ++budgets;
-      if (key == "sentences") {
-        o.budget = Budget::kSentences;
-        o.sentences = static_cast<int>(n);
-      } else if (key == "characters") {
-        o.budget = Budget::kCharacters;
-        o.characters = static_cast<int>(n);
-      } else {
-        o.budget = Budget::kWords;
-        o.words = static_cast<int>(n);
+  if (!object.is_object()) return options_not_an_object();
+  std::vector<OptionEntry> entries;
+  entries.reserve(object.size());
+  for (auto it = object.begin(); it != object.end(); ++it) entries.push_back({it.key(), option_value(it.value())});
+  return apply_options(entries, options, unknown);
+}
+
+void write_json(JsonWriter& w, const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::object:
+      w.begin_object();
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        w.key(it.key());
+        write_json(w, it.value());
       }
-    } else if (key == "ratio") {
-      if (!value.is_number()) return invalid(key, "must be a number");
-      double r = value.get<double>();
-      if (!(r > 0.0 && r <= 1.0)) return invalid(key, "must be in (0, 1]");
-      ++budgets;
-      o.budget = Budget::kRatio;
-      o.ratio = r;
-    } else if (key == "lang" || key == "language") {
-      if (!value.is_string()) return invalid(key, "must be a string");
-      const std::string tag = value.get<std::string>();
-      if (tag != "auto" && !lang::is_valid_tag(tag)) {
-        return Status::Error(ErrorCode::kInvalidLanguage, "\"" + tag + "\" is not a language tag (e.g. \"en\", \"pt-BR\", \"auto\")");
-      }
-      o.language = lang::normalize_tag(tag);
-    } else if (key == "algorithm") {
-      if (!value.is_string()) return invalid(key, "must be a string");
-      const std::string name = value.get<std::string>();
-      if (score::Algorithm unused; !score::parse_algorithm(name, &unused)) {
-        return invalid(key, "must be " + score::algorithm_list() + ", not \"" + name + "\"");
-      }
-      o.algorithm = name;
-    } else if (key == "input") {
-      if (!value.is_string()) return invalid(key, "must be a string");
-      const std::string name = value.get<std::string>();
-      if (name == "text") o.input = InputFormat::kText;
-      else if (name == "html") o.input = InputFormat::kHtml;
-      else return invalid(key, "must be \"text\" or \"html\"");
-    } else if (key == "max_input_bytes") {
-      if (!as_integer(value, &n) || n < 1) return invalid(key, "must be a positive integer");
-      o.max_input_bytes = static_cast<std::size_t>(n);
-    } else if (unknown == UnknownKeys::kReject) {
-      return Status::Error(ErrorCode::kInvalidOption, "unknown option \"" + key + "\"");
-    }
+      w.end_object();
+      break;
+    case Json::value_t::array:
+      w.begin_array();
+      for (const Json& e : v) write_json(w, e);
+      w.end_array();
+      break;
+    case Json::value_t::string: w.string(v.get_ref<const std::string&>()); break;
+    case Json::value_t::boolean: w.boolean(v.get<bool>()); break;
+    case Json::value_t::number_integer: w.number(v.get<std::int64_t>()); break;
+    case Json::value_t::number_unsigned: w.number(v.get<std::uint64_t>()); break;
+    case Json::value_t::number_float: w.number(v.get<double>()); break;
+    default: w.null(); break;  // null; binary and discarded values never come from parsing
   }
-  if (budgets > 1) {
-    return Status::Error(ErrorCode::kInvalidOption, "give only one of \"sentences\", \"ratio\", \"words\", \"characters\"");
-  }
-  *options = std::move(o);
-  return Status::Ok();
 }
 
 Json result_to_json(const Result& r) {
