@@ -14,9 +14,9 @@ namespace {
 #include "precis_gen/stopwords.inc"
 }  // namespace
 
-const std::unordered_set<std::string>& stopwords_for(std::string_view language) {
-  static const std::map<std::string, std::unordered_set<std::string>, std::less<>> all = [] {
-    std::map<std::string, std::unordered_set<std::string>, std::less<>> m;
+const Stopwords& stopwords_for(std::string_view language) {
+  static const std::map<std::string, Stopwords, std::less<>> all = [] {
+    std::map<std::string, Stopwords, std::less<>> m;
     for (const auto& list : kStopwordLists) {
       auto& set = m[list.language];
       std::string_view words = list.words;
@@ -24,13 +24,13 @@ const std::unordered_set<std::string>& stopwords_for(std::string_view language) 
       while (pos <= words.size()) {
         std::size_t e = words.find('\n', pos);
         if (e == std::string_view::npos) e = words.size();
-        if (e > pos) set.emplace(words.substr(pos, e - pos));
+        if (e > pos) set.add(words.substr(pos, e - pos));
         pos = e + 1;
       }
     }
     return m;
   }();
-  static const std::unordered_set<std::string> empty;
+  static const Stopwords empty;
   auto it = all.find(language.substr(0, language.find('-')));
   return it == all.end() ? empty : it->second;
 }

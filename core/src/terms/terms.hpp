@@ -11,6 +11,7 @@
 
 #include "segment/segment.hpp"
 #include "terms/words.hpp"
+#include "util/string_index.hpp"
 
 namespace precis::terms {
 
@@ -20,8 +21,25 @@ namespace precis::terms {
 template <class Fn>
 void for_each_word(std::string_view text, std::size_t start, std::size_t end, Fn&& fn);
 
+// A language's stopword list: the words, and a hash index over them.
+class Stopwords {
+ public:
+  void add(std::string_view word) {
+    if (index_.insert(word, static_cast<std::uint32_t>(words_.size())) == words_.size()) words_.emplace_back(word);
+  }
+  std::size_t count(std::string_view word) const { return index_.find(word) != util::StringIndex::kMissing; }
+  bool empty() const { return words_.empty(); }
+  std::size_t size() const { return words_.size(); }
+  auto begin() const { return words_.begin(); }
+  auto end() const { return words_.end(); }
+
+ private:
+  std::vector<std::string> words_;
+  util::StringIndex index_;
+};
+
 // Stopwords of a language ("en"), from stopwords-iso; empty for languages without a list.
-const std::unordered_set<std::string>& stopwords_for(std::string_view language);
+const Stopwords& stopwords_for(std::string_view language);
 
 struct Vocabulary {
   std::vector<std::string> folded;   // by term id
