@@ -190,6 +190,15 @@ std::string detect(std::string_view text) {
   std::size_t letters[static_cast<std::size_t>(Script::kCount)] = {};
   std::size_t kazakh = 0, ukrainian = 0, russian = 0, total = 0;
   for (std::size_t i = 0; i < end;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII: a letter is Latin
+      ++i;
+      if (static_cast<unsigned char>((byte | 0x20) - 'a') < 26) {
+        ++letters[static_cast<std::size_t>(Script::Latin)];
+        ++total;
+      }
+      continue;
+    }
     const char32_t cp = unicode::next(text, i);
     if (!unicode::is_letter(cp)) continue;
     ++letters[static_cast<std::size_t>(unicode::script(cp))];
