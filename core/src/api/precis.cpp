@@ -230,34 +230,38 @@ Status summarize(std::string_view input, const Options& options, Result* result)
     }
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].eligible = eligible[i];
 
-    score::Algorithm algorithm = score::Algorithm::kAuto;
-    score::parse_algorithm(options.algorithm, &algorithm);  // checked by check_options
-    const score::Scored scored = score::score_sentences(analysis, eligible, algorithm, signals_of(r));
-    for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
+    // Scoring and selection in a scope of their own: their vectors are gone before key
+    // phrases, the other big consumer of memory, run.
+    {
+      score::Algorithm algorithm = score::Algorithm::kAuto;
+      score::parse_algorithm(options.algorithm, &algorithm);  // checked by check_options
+      const score::Scored scored = score::score_sentences(analysis, eligible, algorithm, signals_of(r));
+      for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].score = scored.scores[i];
 
-    // What a sentence costs against the budget: its words, or its characters (code points).
-    std::vector<std::uint32_t> cost = words;
-    if (options.budget == Budget::kCharacters) {
+      // What a sentence costs against the budget: its words, or its characters (code points).
+      std::vector<std::uint32_t> cost = words;
+      if (options.budget == Budget::kCharacters) {
+        for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+          std::uint32_t n = 0;
+          for (unsigned char c : r.sentence_text(i)) n += (c & 0xC0) != 0x80;
+          cost[i] = n;
+        }
+      }
+      std::vector<double> redundancy;
+      r.summary = select::choose(scored, eligible, cost, options, &redundancy);
+      for (std::size_t i : r.summary) r.sentences[i].selected = true;
+
+      // Explanations: the parts of each score, then the redundancy penalty paid.
+      r.parts.reserve(scored.parts.size() + r.summary.size());
       for (std::size_t i = 0; i < r.sentences.size(); ++i) {
-        std::uint32_t n = 0;
-        for (unsigned char c : r.sentence_text(i)) n += (c & 0xC0) != 0x80;
-        cost[i] = n;
+        Sentence& s = r.sentences[i];
+        s.parts_begin = static_cast<std::uint32_t>(r.parts.size());
+        for (std::uint32_t p = scored.part_begin[i]; p < scored.part_begin[i + 1]; ++p) {
+          r.parts.push_back({scored.parts[p].name, scored.parts[p].value});
+        }
+        if (redundancy[i] != 0) r.parts.push_back({"redundancy", redundancy[i]});
+        s.parts_end = static_cast<std::uint32_t>(r.parts.size());
       }
-    }
-    std::vector<double> redundancy;
-    r.summary = select::choose(scored, eligible, cost, options, &redundancy);
-    for (std::size_t i : r.summary) r.sentences[i].selected = true;
-
-    // Explanations: the parts of each score, then the redundancy penalty paid.
-    r.parts.reserve(scored.parts.size() + r.summary.size());
-    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
-      Sentence& s = r.sentences[i];
-      s.parts_begin = static_cast<std::uint32_t>(r.parts.size());
-      for (std::uint32_t p = scored.part_begin[i]; p < scored.part_begin[i + 1]; ++p) {
-        r.parts.push_back({scored.parts[p].name, scored.parts[p].value});
-      }
-      if (redundancy[i] != 0) r.parts.push_back({"redundancy", redundancy[i]});
-      s.parts_end = static_cast<std::uint32_t>(r.parts.size());
     }
 
     for (const auto& k : score::keyphrases(r.text, spans, analysis, eligible, kKeywords)) {

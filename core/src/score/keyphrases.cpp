@@ -84,7 +84,7 @@ enum class Gap : std::uint8_t {
 };
 
 struct TokenInfo {
-  std::size_t start, end;
+  std::uint32_t token;     // its index in Analysis::tokens (where it is in the text)
   std::uint32_t term;
   std::uint32_t sentence;  // rank among the eligible sentences
   std::uint8_t trailing;   // bytes of an English "'s" that the analysis removed
@@ -124,8 +124,8 @@ struct Group {
   std::uint8_t n_content = 0;  // distinct content terms
   std::array<std::uint32_t, kMaxTokens> content{};  // sorted
   std::uint32_t tf = 0;        // occurrences
-  std::size_t first = 0;       // token index of the first occurrence
-  std::size_t rep = 0;         // token index of the representative occurrence
+  std::uint32_t first = 0;     // token index of the first occurrence
+  std::uint32_t rep = 0;       // token index of the representative occurrence
   bool rep_mid = false;        // rep is not at the start of its sentence
   bool name = false;           // once a whole capitalized run, or its end (see below)
   bool glue = false;           // a stopword or number inside
@@ -250,7 +250,7 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   const auto& vocab = analysis.vocabulary;
   const std::size_t n_terms = vocab.folded.size();
   const std::size_t n_sentences = std::min({sentences.size(), analysis.sentences.size(), eligible.size()});
-  if (limit == 0 || n_terms == 0) return out;
+  if (limit == 0 || n_terms == 0 || n_terms >= kNoTerm) return out;  // term ids are 32-bit
 
   // ---- 1. Tokens of the eligible sentences, with their term ids -------------------------
   // terms::analyze keeps every sentence's tokens: token k of a sentence has term
@@ -271,8 +271,7 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
     for (std::size_t k = 0; k < in_sentence.size(); ++k) {
       const Token& t = in_sentence[k];
       TokenInfo info{};
-      info.start = t.start;
-      info.end = t.end;
+      info.token = static_cast<std::uint32_t>(first + k);
       info.term = seq[k] < n_terms ? seq[k] : kNoTerm;
       info.sentence = rank;
       info.trailing = info.term == kNoTerm ? 0 : possessive_bytes(text, t, vocab.folded[info.term]);
@@ -434,9 +433,10 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   KeyIndex index(tokens.size() / 8 + 16);
   auto is_content = [&](std::size_t k) { return tokens[k].term != kNoTerm && content[tokens[k].term]; };
   auto two_characters = [&](const TokenInfo& t) {
-    std::size_t i = t.start;
+    const Token& at = analysis.tokens[t.token];
+    std::size_t i = at.start;
     unicode::next(text, i);
-    return i < t.end;
+    return i < at.end;
   };
   // Capitalized as a name: inside a sentence, or first in it but never seen in lower
   // case ("Andriy Yermak, who led ...", not "Officials expect ..." after "officials").
@@ -550,7 +550,9 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
     const Group& a = groups[x];
     const Group& b = groups[y];
     if (a.raw != b.raw) return a.raw < b.raw;
-    if (tokens[a.first].start != tokens[b.first].start) return tokens[a.first].start < tokens[b.first].start;
+    const std::size_t a_start = analysis.tokens[tokens[a.first].token].start;
+    const std::size_t b_start = analysis.tokens[tokens[b.first].token].start;
+    if (a_start != b_start) return a_start < b_start;
     return a.n < b.n;  // same start, same score: the shorter
   };
 
@@ -702,11 +704,12 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
   const double best = chosen.front().raw;
   for (const Chosen& ch : chosen) {
     const Group& g = groups[ch.shown];
-    const TokenInfo& a = tokens[g.rep];
-    const TokenInfo& b = tokens[g.rep + g.n - 1];
-    std::size_t end = b.end - b.trailing;
+    const Token& a = analysis.tokens[tokens[g.rep].token];
+    const Token& b = analysis.tokens[tokens[g.rep + g.n - 1].token];
+    const std::uint8_t trailing = tokens[g.rep + g.n - 1].trailing;
+    std::size_t end = b.end - trailing;
     // "U.S." keeps its final period (the token is "U.S").
-    if (!b.trailing && end < text.size() && text[end] == '.' &&
+    if (!trailing && end < text.size() && text[end] == '.' &&
         text.substr(b.start, b.end - b.start).find('.') != std::string_view::npos) {
       ++end;
     }

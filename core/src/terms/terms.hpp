@@ -40,6 +40,8 @@ class Stopwords {
 
 // Stopwords of a language ("en"), from stopwords-iso; empty for languages without a list.
 const Stopwords& stopwords_for(std::string_view language);
+// The same list as compiled in: words separated by '\n' (empty for none), unparsed.
+std::string_view stopword_list(std::string_view language);
 
 struct Vocabulary {
   std::vector<std::string> folded;   // by term id
