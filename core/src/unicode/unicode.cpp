@@ -25,32 +25,21 @@ std::string_view category_name(GeneralCategory gc) {
   return kGcNames[static_cast<int>(gc)];
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool is_letter_multibyte(char32_t cp) {
   auto gc = category(cp);
   return gc >= GeneralCategory::Lu && gc <= GeneralCategory::Lo;
 }
 
-bool is_upper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool is_upper_multibyte(char32_t cp) {
   auto gc = category(cp);
   return gc == GeneralCategory::Lu || gc == GeneralCategory::Lt;
 }
 
-bool is_lower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return category(cp) == GeneralCategory::Ll;
-}
+bool is_lower_multibyte(char32_t cp) { return category(cp) == GeneralCategory::Ll; }
 
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return category(cp) == GeneralCategory::Nd;
-}
+bool is_digit_multibyte(char32_t cp) { return category(cp) == GeneralCategory::Nd; }
 
-bool is_word_char(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_';
-  }
+bool is_word_char_multibyte(char32_t cp) {
   auto gc = category(cp);
   return (gc >= GeneralCategory::Lu && gc <= GeneralCategory::No) || gc == GeneralCategory::Pc;
 }

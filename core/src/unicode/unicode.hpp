@@ -27,12 +27,26 @@ enum class Script : std::uint8_t {
 Script script(char32_t cp);
 std::string_view category_name(GeneralCategory gc);
 
-bool is_letter(char32_t cp);   // L*
-bool is_upper(char32_t cp);    // Lu, Lt
-bool is_lower(char32_t cp);    // Ll
-bool is_digit(char32_t cp);    // Nd
+// Inline for ASCII, which every stage asks about; the rest from the category table.
+bool is_letter_multibyte(char32_t cp);
+bool is_upper_multibyte(char32_t cp);
+bool is_lower_multibyte(char32_t cp);
+bool is_digit_multibyte(char32_t cp);
+bool is_word_char_multibyte(char32_t cp);
+// L*
+inline bool is_letter(char32_t cp) {
+  return cp < 0x80 ? static_cast<std::uint32_t>((cp | 0x20) - 'a') < 26 : is_letter_multibyte(cp);
+}
+// Lu, Lt
+inline bool is_upper(char32_t cp) { return cp < 0x80 ? cp - 'A' < 26 : is_upper_multibyte(cp); }
+// Ll
+inline bool is_lower(char32_t cp) { return cp < 0x80 ? cp - 'a' < 26 : is_lower_multibyte(cp); }
+// Nd
+inline bool is_digit(char32_t cp) { return cp < 0x80 ? cp - '0' < 10 : is_digit_multibyte(cp); }
 // Letters, marks, numbers and connector punctuation: what words are made of.
-bool is_word_char(char32_t cp);
+inline bool is_word_char(char32_t cp) {
+  return cp < 0x80 ? is_letter(cp) || cp - '0' < 10 || cp == '_' : is_word_char_multibyte(cp);
+}
 // White space: Zs, Zl, Zp and the C0/C1 spaces (tab, LF, VT, FF, CR, NEL). Inline
 // for ASCII, which every stage asks about.
 bool is_space_multibyte(char32_t cp);
