@@ -1,5 +1,7 @@
 // The wasm adapter: a thin, stateless boundary between JavaScript and the core.
-// Strings in, JSON strings out; nothing throws across the boundary. This is the one
+// UTF-8 text in (bytes the JS side encoded with TextEncoder into memory it allocated
+// with _malloc: embind's own string conversion is a JavaScript loop, 10 ms for 1 MB),
+// JSON strings out; nothing throws across the boundary. This is the one
 // place that asks for UTF-16 indices (JavaScript string positions) instead of byte
 // offsets; the JSON writer converts them as it writes.
 //
@@ -8,7 +10,10 @@
 // (precis/json_writer.hpp), the same writer the native CLI uses.
 #include <emscripten/bind.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "precis/json_writer.hpp"
 #include "precis/options_json.hpp"
@@ -38,8 +43,14 @@ std::string call(const std::string& options_json, Fn&& fn) {
   }
 }
 
-// summarize(text, optionsJSON) -> result JSON with UTF-16 offsets, or {"error": ...}.
-std::string summarize(const std::string& text, const std::string& options_json) {
+// The text the JS side wrote at wasm address `at`: `length` bytes of UTF-8.
+std::string_view text_at(std::uintptr_t at, std::size_t length) {
+  return length == 0 ? std::string_view() : std::string_view(reinterpret_cast<const char*>(at), length);
+}
+
+// summarize(textAt, length, optionsJSON) -> result JSON with UTF-16 offsets, or {"error": ...}.
+std::string summarize(std::uintptr_t at, std::size_t length, const std::string& options_json) {
+  const std::string_view text = text_at(at, length);
   return call(options_json, [&](const precis::Options& options) {
     precis::Result result;
     precis::Status status = precis::summarize(text, options, &result);
@@ -50,7 +61,8 @@ std::string summarize(const std::string& text, const std::string& options_json) 
 
 // The same with the core's UTF-8 byte offsets: byte-identical to `precis summarize
 // --format json`, for the native/wasm parity tests.
-std::string summarize_bytes(const std::string& text, const std::string& options_json) {
+std::string summarize_bytes(std::uintptr_t at, std::size_t length, const std::string& options_json) {
+  const std::string_view text = text_at(at, length);
   return call(options_json, [&](const precis::Options& options) {
     precis::Result result;
     precis::Status status = precis::summarize(text, options, &result);
@@ -59,7 +71,8 @@ std::string summarize_bytes(const std::string& text, const std::string& options_
   });
 }
 
-std::string split(const std::string& text, const std::string& options_json) {
+std::string split(std::uintptr_t at, std::size_t length, const std::string& options_json) {
+  const std::string_view text = text_at(at, length);
   return call(options_json, [&](const precis::Options& options) {
     precis::Result result;
     precis::Status status = precis::split(text, options, &result);

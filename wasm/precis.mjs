@@ -23,11 +23,10 @@ const isNode = typeof process === 'object' && typeof process.versions === 'objec
 // JavaScript strings may hold lone surrogates, which have no UTF-8 form; emscripten's
 // string copy would mangle the code unit after them. Replacing each by U+FFFD (one code
 // unit, like the WHATWG TextEncoder does) keeps every UTF-16 index where it was.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function wellFormed(text) {
-  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
+// Text goes to the core as UTF-8 that TextEncoder writes (lone surrogates become
+// U+FFFD, as the core's own repair would make them: one UTF-16 unit either way, so the
+// offsets still index the caller's string).
+const encoder = new TextEncoder();
 
 function unwrap(json) {
   const value = JSON.parse(json);
@@ -49,20 +48,33 @@ class Precis {
   constructor(core) {
     this.#core = core;
   }
+  // Calls fn(address, length, options) with the text's UTF-8 in the core's memory.
+  #withText(text, fn) {
+    const core = this.#core;
+    const bytes = encoder.encode(text);
+    const at = core._malloc(bytes.length + 1);
+    if (!at) throw new PrecisError('input_too_large', 'out of memory for the text');
+    try {
+      core.HEAPU8.set(bytes, at);  // HEAPU8 read after _malloc: memory may have grown
+      return fn(at, bytes.length);
+    } finally {
+      core._free(at);
+    }
+  }
   /** Summarizes text; offsets in the result are UTF-16 indices into `text`. */
   summarize(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#core.summarize(wellFormed(text), opts));
+    return unwrap(this.#withText(text, (at, n) => this.#core.summarize(at, n, opts)));
   }
   /** Splits text into sentences. */
   split(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#core.split(wellFormed(text), opts));
+    return unwrap(this.#withText(text, (at, n) => this.#core.split(at, n, opts)));
   }
   /** The core's own JSON with UTF-8 byte offsets, as `precis summarize --format json`. */
   summarizeJSON(text, options) {
     const opts = checkArgs(text, options);
-    const json = this.#core.summarizeBytes(wellFormed(text), opts);
+    const json = this.#withText(text, (at, n) => this.#core.summarizeBytes(at, n, opts));
     unwrap(json);
     return json;
   }
