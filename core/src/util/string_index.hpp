@@ -42,6 +42,21 @@ inline std::uint64_t hash_bytes(std::string_view s) {
   return h ^ (h >> 32);
 }
 
+// a[0, n) == b[0, n), inline: the keys here are words, a few bytes long, where a call to
+// memcmp costs more than the comparison.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; n -= 8, a += 8, b += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  for (; n > 0; --n, ++a, ++b) {
+    if (*a != *b) return false;
+  }
+  return true;
+}
+
 class StringIndex {
  public:
   static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
@@ -57,7 +72,7 @@ class StringIndex {
       if (slot == kEmpty) return kMissing;
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
         const Entry& e = entries_[static_cast<std::uint32_t>(slot)];
-        if (e.length == key.size() && std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0) {
+        if (e.length == key.size() && same_bytes(arena_.data() + e.offset, key.data(), key.size())) {
           return e.value;
         }
       }
@@ -79,7 +94,7 @@ class StringIndex {
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
         const Entry& e = entries_[static_cast<std::uint32_t>(slot)];
-        if (e.length == key.size() && std::memcmp(arena_.data() + e.offset, key.data(), key.size()) == 0) {
+        if (e.length == key.size() && same_bytes(arena_.data() + e.offset, key.data(), key.size())) {
           return e.value;
         }
       }
