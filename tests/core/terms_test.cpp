@@ -121,6 +121,27 @@ TEST(Terms, Stopwords) {
     EXPECT_EQ(en.count(std::string(c.word)) != 0, c.stop);
   }
   EXPECT_EQ(&stopwords_for("en-GB"), &en);
+  // The compiled-in lists are front-coded (core/data/gen/stopwords.mjs): decoded, the
+  // English one is stopwords-iso 1.1.0's 1298 single words, no duplicates, no controls.
+  std::vector<std::string> words;
+  precis::terms::for_each_stopword("en", [&](std::string_view w) { words.emplace_back(w); });
+  EXPECT_EQ(words.size(), 1298u);
+  EXPECT_EQ(en.size(), words.size());
+  for (const std::string& w : words) {
+    EXPECT_FALSE(w.empty());
+    EXPECT_TRUE(std::none_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) << w;
+    EXPECT_EQ(en.count(w), 1u) << w;
+  }
+  std::sort(words.begin(), words.end());
+  EXPECT_EQ(std::adjacent_find(words.begin(), words.end()), words.end());
+  EXPECT_TRUE(std::binary_search(words.begin(), words.end(), "ain't"));
+  EXPECT_TRUE(std::binary_search(words.begin(), words.end(), "yourselves"));
+  std::size_t german = 0;
+  precis::terms::for_each_stopword("de-AT", [&](std::string_view w) { german += w == "über" || w == "und"; });
+  EXPECT_EQ(german, 2u);
+  std::size_t none = 0;
+  precis::terms::for_each_stopword("xx", [&](std::string_view) { ++none; });
+  EXPECT_EQ(none, 0u);
   EXPECT_TRUE(stopwords_for("xx").empty());
   EXPECT_TRUE(stopwords_for("und").empty());
 }

@@ -109,17 +109,11 @@ Owners stopword_owners(const char* const (&candidates)[N]) {
   static_assert(N <= 64, "a bit per candidate");
   Owners m;
   for (std::size_t c = 0; c < N; ++c) {
-    const std::string_view words = terms::stopword_list(candidates[c]);
-    for (std::size_t pos = 0; pos < words.size();) {
-      std::size_t e = words.find('\n', pos);
-      if (e == std::string_view::npos) e = words.size();
-      if (e > pos) {
-        const auto entry = m.index.insert(words.substr(pos, e - pos), static_cast<std::uint32_t>(m.masks.size()));
-        if (entry == m.masks.size()) m.masks.push_back(0);
-        m.masks[entry] |= std::uint64_t{1} << c;
-      }
-      pos = e + 1;
-    }
+    terms::for_each_stopword(candidates[c], [&](std::string_view word) {
+      const auto entry = m.index.insert(word, static_cast<std::uint32_t>(m.masks.size()));
+      if (entry == m.masks.size()) m.masks.push_back(0);
+      m.masks[entry] |= std::uint64_t{1} << c;
+    });
   }
   return m;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -15,12 +16,31 @@ namespace {
 #include "precis_gen/stopwords.inc"
 }  // namespace
 
-std::string_view stopword_list(std::string_view language) {
+namespace {
+
+// The compiled-in list of a language (ISO 639-1 code, region ignored), or null.
+const char* stopword_data(std::string_view language) {
   const std::string_view code = language.substr(0, language.find('-'));
   for (const auto& list : kStopwordLists) {
     if (code == list.language) return list.words;
   }
-  return {};
+  return nullptr;
+}
+
+}  // namespace
+
+void for_each_stopword(std::string_view language, const std::function<void(std::string_view)>& fn) {
+  const char* data = stopword_data(language);
+  if (!data) return;
+  // Front-coded (core/data/gen/stopwords.mjs): a byte 1 + k, k leading bytes of the word
+  // before, then the word's other bytes up to the next byte below 0x20.
+  std::string word;
+  for (const char* p = data; *p;) {
+    const auto shared = static_cast<std::size_t>(static_cast<unsigned char>(*p++) - 1);
+    word.resize(std::min(shared, word.size()));
+    while (*p && static_cast<unsigned char>(*p) >= 0x20) word.push_back(*p++);
+    fn(word);
+  }
 }
 
 // Each language's list is parsed at its first use, once (most texts need one or two).
@@ -34,13 +54,7 @@ const Stopwords& stopwords_for(std::string_view language) {
     if (code != kStopwordLists[i].language) continue;
     std::call_once(once[i], [i] {
       auto set = std::make_unique<Stopwords>();
-      const std::string_view words = kStopwordLists[i].words;
-      for (std::size_t pos = 0; pos <= words.size();) {
-        std::size_t e = words.find('\n', pos);
-        if (e == std::string_view::npos) e = words.size();
-        if (e > pos) set->add(words.substr(pos, e - pos));
-        pos = e + 1;
-      }
+      for_each_stopword(kStopwordLists[i].language, [&](std::string_view w) { set->add(w); });
       parsed[i] = std::move(set);
     });
     return *parsed[i];

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -40,8 +41,8 @@ class Stopwords {
 
 // Stopwords of a language ("en"), from stopwords-iso; empty for languages without a list.
 const Stopwords& stopwords_for(std::string_view language);
-// The same list as compiled in: words separated by '\n' (empty for none), unparsed.
-std::string_view stopword_list(std::string_view language);
+// Calls fn for every word of that list, in sorted order, without building the set.
+void for_each_stopword(std::string_view language, const std::function<void(std::string_view)>& fn);
 
 struct Vocabulary {
   std::vector<std::string> folded;   // by term id
