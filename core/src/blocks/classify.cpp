@@ -85,6 +85,7 @@ bool all_digits(std::string_view w) {
 Facts facts_of(std::string_view text, const Block& b, const segment::Rules& rules, const Cues& cues, CueCache& cache) {
   Facts f;
   const std::string_view t = text.substr(b.start, b.end - b.start);
+  f.words.reserve(t.size() / 5 + 1);  // about a word per 6 bytes: rarely regrows
   // Words: runs of word characters (letters, digits, marks), apostrophes inside.
   std::size_t i = 0;
   bool punctuated = false;

@@ -38,7 +38,9 @@ struct Word {
 template <class IdOf>
 void scan(std::string_view text, IdOf&& id_of, std::vector<Word>& out) {
   std::vector<terms::Token> tokens;
+  tokens.reserve(text.size() / 4 + 1);
   terms::tokenize(text, 0, text.size(), tokens);
+  out.reserve(out.size() + tokens.size() + 1);
   std::string gap;
   const auto add_word = [&](std::size_t start, std::size_t end, std::uint32_t id) {
     out.push_back({start, end, id, gap});
