@@ -130,6 +130,7 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
       if (!a.vocabulary.stopword[id]) ids_in_sentence.push_back(id);
     }
     std::sort(ids_in_sentence.begin(), ids_in_sentence.end());
+    st.counts.reserve(ids_in_sentence.size());
     for (std::size_t k = 0; k < ids_in_sentence.size();) {
       std::size_t j = k;
       while (j < ids_in_sentence.size() && ids_in_sentence[j] == ids_in_sentence[k]) ++j;
