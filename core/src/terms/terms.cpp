@@ -77,7 +77,17 @@ Analysis analyze(std::string_view text, const std::vector<segment::Span>& senten
   a.sentences.resize(sentences.size());
   // About one token per 6 bytes in English news, one per 3 in Chinese: a fifth of the
   // bytes rarely has to grow (growing doubles, and copies: a peak of 3x the tokens).
-  if (!sentences.empty()) a.tokens.reserve((sentences.back().end - sentences.front().start) / 5 + 16);
+  if (!sentences.empty()) {
+    const std::size_t bytes = sentences.back().end - sentences.front().start;
+    a.tokens.reserve(bytes / 5 + 16);
+    // Distinct terms: about one per 8 bytes in a short text, far fewer in a long one.
+    const std::size_t terms = std::min<std::size_t>(bytes / 8, 4096) + 16;
+    a.vocabulary.folded.reserve(terms);
+    a.vocabulary.first.reserve(terms);
+    a.vocabulary.first_length.reserve(terms);
+    a.vocabulary.stopword.reserve(terms);
+    a.vocabulary.numeric.reserve(terms);
+  }
   std::vector<std::uint32_t> ids_in_sentence;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     SentenceTerms& st = a.sentences[s];

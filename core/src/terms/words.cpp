@@ -52,6 +52,7 @@ void emit_run(std::string_view text, std::size_t start, std::size_t end, RunKind
 
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<Token>& out) {
   std::vector<std::size_t> scratch;
+  scratch.reserve((end > begin ? end - begin : 0) / 2 + 2);  // boundaries: about one per 2-3 bytes
   tokenize(text, begin, end, out, scratch);
 }
 
