@@ -310,18 +310,6 @@ int run_batch(const Args& a, const precis::Options& base) {
   std::ios::sync_with_stdio(false);
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   bool all_ok = true;
-  if (workers == 1) {
-    std::string line;
-    while (std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      bool ok = false;
-      std::cout << batch_line(line, a, base, &ok) << "\n";
-      all_ok = all_ok && ok;
-    }
-    std::cout.flush();
-    return all_ok ? kOk : kBadInput;
-  }
-
   struct Item {
     std::string line, out;
     bool ok = false, done = false;
