@@ -24,7 +24,7 @@ export interface SummarizeOptions {
    * and the result's `text` holds it: offsets refer to it, not to the HTML.
    */
   input?: 'text' | 'html';
-  /** Inputs longer than this many UTF-8 bytes fail with "input_too_large" (default 64 MiB). */
+  /** Inputs longer than this many UTF-8 bytes fail with "input_too_large" (default 16 MiB; texts of more than 1,000,000 lines or sentences fail the same way). */
   max_input_bytes?: number;
 }
 

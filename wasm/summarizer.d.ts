@@ -84,7 +84,7 @@ export class Summarizer {
   summarizeStreaming(input: string, options?: SummarizerSummarizeOptions): ReadableStream<string>;
   /** The input's size in UTF-8 bytes, the unit of inputQuota. */
   measureInputUsage(input: string, options?: SummarizerSummarizeOptions): Promise<number>;
-  /** 67108864: the core's default max_input_bytes (64 MiB of UTF-8). */
+  /** 16777216: the core's default max_input_bytes (16 MiB of UTF-8). */
   readonly inputQuota: number;
 
   readonly type: SummarizerType;

@@ -27,7 +27,7 @@ const SENTENCES = {
   headline: { short: 1, medium: 1, long: 1 },
 };
 /** The core's default limit on input size, in UTF-8 bytes (max_input_bytes). */
-const INPUT_QUOTA = 64 * 1024 * 1024;
+const INPUT_QUOTA = 16 * 1024 * 1024;
 
 const CONSTRUCT = Symbol('Summarizer.create');
 
@@ -206,7 +206,7 @@ export class Summarizer {
   get outputLanguage() {
     return this.#options.outputLanguage;
   }
-  /** In UTF-8 bytes: the core's default max_input_bytes (64 MiB). */
+  /** In UTF-8 bytes: the core's default max_input_bytes (16 MiB). */
   get inputQuota() {
     return INPUT_QUOTA;
   }

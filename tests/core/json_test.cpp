@@ -46,7 +46,7 @@ struct Accepted {
   const char* language = "auto";
   const char* algorithm = "auto";
   InputFormat input = InputFormat::kText;
-  std::size_t max_input_bytes = std::size_t{64} << 20;
+  std::size_t max_input_bytes = std::size_t{16} << 20;
 };
 
 TEST(Json, OptionsAccepted) {

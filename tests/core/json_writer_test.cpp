@@ -525,7 +525,10 @@ std::string describe(const precis::Options& o) {
 Outcome via_nlohmann(const std::string& text, precis::UnknownKeys unknown) {
   Outcome out;
   out.options.sentences = 7;
-  const Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  // nlohmann stops at a NUL byte, which JSON never holds unescaped: both the batch
+  // reader and options_from_json_text take a text with one for invalid.
+  const Json j = text.find('\0') != std::string::npos ? Json(Json::value_t::discarded)
+                                                      : Json::parse(text, nullptr, /*allow_exceptions=*/false);
   precis::Status st = j.is_discarded()
                           ? precis::Status::Error(precis::ErrorCode::kInvalidOption, "options are not valid JSON")
                           : precis::options_from_json(j, &out.options, unknown);

@@ -30,7 +30,8 @@ enum class ErrorCode {
   kOk = 0,
   kInvalidOption,     // "invalid_option": an option is unknown, of the wrong type or out of range
   kInvalidLanguage,   // "invalid_language": a language code that is not a BCP 47-like tag
-  kInputTooLarge,     // "input_too_large": input longer than Options::max_input_bytes
+  kInputTooLarge,     // "input_too_large": input longer than Options::max_input_bytes, more
+                      // than kMaxSentences lines or sentences, or out of memory
   kInvalidInput,      // "invalid_input": a batch line that is not a JSON object with "text"
   kUnsupported,       // "unsupported": a valid request this version cannot serve
   kInternal,          // "internal_error": a bug; please report it
@@ -81,9 +82,16 @@ struct Options {
   // ErrorCode::kUnsupported until HTML input lands.
   InputFormat input = InputFormat::kText;
 
-  // Inputs longer than this many bytes give ErrorCode::kInputTooLarge. Default 64 MiB.
-  std::size_t max_input_bytes = std::size_t{64} << 20;
+  // Inputs longer than this many bytes give ErrorCode::kInputTooLarge. Default 16 MiB:
+  // with kMaxSentences, it bounds a call's memory and time (docs/LIMITS.md).
+  std::size_t max_input_bytes = std::size_t{16} << 20;
 };
+
+// A text of more lines (LF, CRLF or CR breaks; of the visible text for HTML input) or
+// more sentences than this gives ErrorCode::kInputTooLarge, whatever max_input_bytes
+// allows: the cost of a call grows with them (a sentence costs a few hundred bytes
+// through the pipeline).
+inline constexpr std::size_t kMaxSentences = 1000000;
 
 // One named part of a sentence's score: score = the sum of its parts. The names are
 // stable: "position", "centrality", "keywords", "lead", "title", "length", "quote"

@@ -92,8 +92,22 @@ void apply_markup(const html::Document& doc, std::vector<blocks::Block>& blocks)
   }
 }
 
+Status too_many(std::size_t n, const char* what) {
+  return Status::Error(ErrorCode::kInputTooLarge, "the text has " + std::to_string(n) + " " + what + "; the limit is " +
+                                                      std::to_string(kMaxSentences));
+}
+
+// Line breaks (LF, CRLF, lone CR) plus one.
+std::size_t count_lines(std::string_view text) {
+  std::size_t lines = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++lines;
+  }
+  return lines;
+}
+
 // Stages 1-3, shared by split and summarize.
-void segment_text(std::string_view input, const Options& options, Result* r) {
+Status segment_text(std::string_view input, const Options& options, Result* r) {
   r->text = decode::repair_utf8(input, &r->repaired);
   html::Document doc;
   if (options.input == InputFormat::kHtml) {
@@ -102,6 +116,10 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
     r->html = true;
   }
   const std::string_view text = r->text;
+  // Memory and time go with the number of lines and sentences as much as with bytes (a
+  // line of one letter is a block and a sentence of its own): both are capped, lines
+  // before any costly stage, so that every input under max_input_bytes has a bound.
+  if (const std::size_t lines = count_lines(text); lines > kMaxSentences) return too_many(lines, "lines");
   r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
   // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
   // the most widespread, and the rest of the rules are language-independent.
@@ -118,6 +136,7 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   }
   std::vector<segment::Span> spans;
   segment::split_blocks(text, blocks, rules, spans);
+  if (spans.size() > kMaxSentences) return too_many(spans.size(), "sentences");
   r->sentences.reserve(spans.size());
   for (const auto& span : spans) {
     Sentence s;
@@ -132,6 +151,7 @@ void segment_text(std::string_view input, const Options& options, Result* r) {
   for (unsigned char c : r->text) characters += (c & 0xC0) != 0x80;
   r->stats.characters = characters;
   r->stats.sentences = r->sentences.size();
+  return Status::Ok();
 }
 
 bool quotes(std::string_view text) {
@@ -194,7 +214,8 @@ Status split(std::string_view input, const Options& options, Result* result) {
     const auto t0 = std::chrono::steady_clock::now();
     Status status = check_options(input, options);
     if (!status.ok()) return status;
-    segment_text(input, options, result);
+    status = segment_text(input, options, result);
+    if (!status.ok()) return status;
     result->stats.milliseconds = elapsed_ms(t0);
     return Status::Ok();
   });
@@ -206,7 +227,8 @@ Status summarize(std::string_view input, const Options& options, Result* result)
     Status status = check_options(input, options);
     if (!status.ok()) return status;
     Result& r = *result;
-    segment_text(input, options, &r);
+    status = segment_text(input, options, &r);
+    if (!status.ok()) return status;
 
     std::vector<segment::Span> spans;
     spans.reserve(r.sentences.size());

@@ -2,6 +2,7 @@
 // from JSON text (the wasm module's path; natively they come from a nlohmann object,
 // see json.cpp). See precis/options_json.hpp.
 #include <algorithm>
+#include <climits>
 #include <clocale>
 #include <cmath>
 #include <cstdint>
@@ -25,14 +26,16 @@ Status invalid(std::string_view key, const std::string& what) {
 }
 
 // An integer value, including integral floats such as 3.0 (JSON has one number type).
-// A non-negative integer beyond INT64_MAX wraps, as nlohmann's get<long long>() does.
+// An integer beyond INT64_MAX reads as INT64_MAX (then "is too large"), not wrapped
+// around to a negative number.
 bool as_integer(const OptionValue& v, long long* out) {
   switch (v.type) {
     case Type::kInteger:
       *out = v.integer;
       return true;
     case Type::kUnsigned:
-      *out = static_cast<long long>(v.unsigned_integer);
+      *out = v.unsigned_integer > static_cast<unsigned long long>(LLONG_MAX) ? LLONG_MAX
+                                                                             : static_cast<long long>(v.unsigned_integer);
       return true;
     case Type::kFloat:
       if (std::isfinite(v.number) && v.number == std::floor(v.number) && std::fabs(v.number) < 9e15) {
@@ -158,10 +161,11 @@ Status apply_options(std::span<const OptionEntry> entries, Options* options, Unk
 
 // ---- the parser -----------------------------------------------------------------------
 //
-// Accepts exactly what nlohmann::json::parse accepts: RFC 8259 JSON, strictly (no
-// comments, no trailing commas, nothing after the value but white space, or a NUL byte
-// and anything after it); strings well-formed UTF-8 with paired surrogate escapes;
-// numbers that overflow a double rejected; a leading UTF-8 byte order mark skipped. It
+// Accepts what nlohmann::json::parse accepts: RFC 8259 JSON, strictly (no comments, no
+// trailing commas, nothing after the value but white space; nlohmann also takes a NUL
+// byte for the end of the text, this parser does not); strings well-formed UTF-8 with
+// paired surrogate escapes; numbers that overflow a double rejected; a leading UTF-8
+// byte order mark skipped. It
 // types numbers the way nlohmann does. Nested arrays and objects are checked with an
 // explicit stack, so depth costs no C++ stack.
 namespace {
@@ -184,8 +188,9 @@ class Parser {
       return false;
     }
     skip_space();
-    // The end, or a NUL byte: nlohmann's reader takes one for the end of its input too.
-    return p_ == end_ || *p_ == '\0';
+    // Nothing but white space after the value: a NUL byte is no end of the text (where
+    // nlohmann's reader stops at one; the batch reader rejects lines with one for that).
+    return p_ == end_;
   }
 
  private:
