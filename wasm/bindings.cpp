@@ -9,6 +9,8 @@
 // (precis/options_json.hpp) and results written by its streaming writer
 // (precis/json_writer.hpp), the same writer the native CLI uses.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+#include <malloc.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -84,6 +86,10 @@ std::string split(std::uintptr_t at, std::size_t length, const std::string& opti
 std::string version() { return "0.1.0"; }
 
 }  // namespace
+
+// Bytes the allocator has handed out and not had back (dlmalloc's mallinfo().uordblks),
+// for tests/wasm/memory.test.mjs: a summarize() call must leave it where it was.
+extern "C" EMSCRIPTEN_KEEPALIVE std::size_t precis_heap_in_use() { return mallinfo().uordblks; }
 
 EMSCRIPTEN_BINDINGS(precis) {
   emscripten::function("summarize", &summarize);

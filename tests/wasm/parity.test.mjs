@@ -1,11 +1,14 @@
 // Native and wasm give byte-identical JSON for the same input: the seed and every
-// document of ../shared/eval/summ/cnndm_frank.dev.jsonl (timing excluded).
+// document of ../shared/eval/summ/cnndm_frank.dev.jsonl (timing excluded), and a sample
+// of every dev file with a spread of options, compared as scripts/determinism.mjs does
+// (`npm run determinism` runs that check over every document).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'precis';
 import { SHARED, precis, readJsonl, seeds, withoutTiming } from './helpers.mjs';
+import { compareOne, devFiles, flagsFor, runBatch, sample } from '../../scripts/determinism.mjs';
 
 const core = await load();
 const docs = [
@@ -32,6 +35,27 @@ for (const options of [{ sentences: 3 }, { ratio: 0.3 }, { words: 60, algorithm:
     assert.equal(compared, docs.length);
   });
 }
+
+// A spread of the option sets of the full check (each budget kind, a graph algorithm and
+// a frequency one, a forced wrong language, HTML input), to keep npm test quick.
+const SAMPLE_SETS = [{}, { sentences: 1 }, { ratio: 0.2 }, { words: 50 }, { algorithm: 'textrank' },
+  { algorithm: 'sumbasic' }, { lang: 'ru' }, { input: 'html', sentences: 2 }];
+
+test('a sample of every dev file and option kind: the same JSON, JS result and batch line', async () => {
+  const files = devFiles();
+  const docs = sample(files, 5); // 5 per file, spread over it: 30 documents from 6 files
+  assert.equal(docs.length, files.reduce((n, f) => n + Math.min(5, f.docs.length), 0));
+  const problems = [];
+  for (const options of SAMPLE_SETS) {
+    const lines = await runBatch(docs, options);
+    docs.forEach((doc, i) => {
+      const native = precis(['summarize', '-', '--format', 'json', ...flagsFor(options)], doc.text);
+      problems.push(...compareOne(core, doc, options, native, lines[i]).map((p) => ({ file: doc.file, ...p })));
+    });
+  }
+  // Each problem names the document, the options and the first differing field.
+  assert.deepEqual(problems, []);
+});
 
 test('wasm offsets are UTF-16 indices into the input', () => {
   for (const doc of docs) {

@@ -58,3 +58,27 @@ export async function openProbed(browser, url, { contextOptions = {}, timeout, b
   assert.equal(response.status(), 200);
   return { context, page, probe, response };
 }
+
+/**
+ * Pastes `html` (with `plain` as its text/plain flavour) into `selector` with a real paste
+ * event, as a browser delivers a copied web page.
+ */
+export async function pasteHtml(page, html, plain = '', selector = '#input') {
+  await page.focus(selector);
+  await page.evaluate(([markup, text, target]) => {
+    const data = new DataTransfer();
+    data.setData('text/html', markup);
+    data.setData('text/plain', text);
+    document.querySelector(target).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [html, plain, selector]);
+}
+
+/** Drops a file (`name`, MIME `type`, text `content`) on `selector`, as a drag from the desktop would. */
+export async function dropFile(page, name, type, content, selector = '#input') {
+  const dataTransfer = await page.evaluateHandle(([fileName, fileType, text]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], fileName, { type: fileType }));
+    return transfer;
+  }, [name, type, content]);
+  await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}

@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { TYPES, DEFAULT_STATE, formatHash, parseHash, planFor } from '../../web/presets.js';
 import { fileNameFor, toMarkdown, toPlainText } from '../../web/export.js';
-import { launchChromium, openProbed, requireSite } from './helpers.mjs';
+import { dropFile, launchChromium, openProbed, requireSite } from './helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // PRECIS_SITE points the test at another assembled copy of the site (default build/site).
@@ -122,15 +122,6 @@ async function pasteWithKeyboard(page, items) {
   await page.focus('#input');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
-}
-
-async function dropFile(page, name, type, content) {
-  const dataTransfer = await page.evaluateHandle(([fileName, fileType, text]) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], fileName, { type: fileType }));
-    return transfer;
-  }, [name, type, content]);
-  await page.dispatchEvent('#input', 'drop', { dataTransfer });
 }
 
 const ARTICLE_HTML = '<html><head><title>Ferries</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
