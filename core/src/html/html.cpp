@@ -1095,7 +1095,7 @@ void Parser::text(std::string_view s) {
       while (k < end) {
         std::size_t t = k;
         const char32_t cp = unicode::next(s, t);
-        if (cp < 0x80 || !unicode::is_space(cp)) break;
+        if (!unicode::is_space(cp)) break;  // U+000B, U+00A0, U+3000 ...: HTML keeps them as text
         k = t;
       }
       if (k == end) continue;
@@ -1181,6 +1181,10 @@ void Parser::end_block() {
     end = k;
   }
   t.resize(end);
+  if (end == start_) {  // nothing but spaces (never, as text runs start at a non-space): no block
+    t.resize(doc_.blocks.empty() ? 0 : start_ - 2);  // nor its "\n\n" separator
+    return;
+  }
 
   const bool is_short = cps_ <= kShortBlock;
   Hint h;
