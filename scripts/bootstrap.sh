@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 # python3-nltk: the shared reference ROUGE scorer (../shared/tools/rouge.py), which
 # tests/eval/ and `npm run eval -- --check` compare scripts/rouge.mjs against.
-PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev unicode-data bzip2 chromium python3-nltk"
+# clang, libclang-rt-14-dev (libFuzzer and the sanitizer runtimes, only recommended by
+# clang, so not pulled in with --no-install-recommends) and llvm-14 (llvm-symbolizer, for
+# readable stacks): the fuzz targets of tests/fuzz (scripts/fuzz.mjs).
+PACKAGES="cmake g++ make emscripten binaryen libboost-locale-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev unicode-data bzip2 chromium python3-nltk clang libclang-rt-14-dev llvm-14"
 
 missing=""
 for pkg in $PACKAGES; do

@@ -2,7 +2,7 @@
 //
 //   precis summarize [FILE|-] [--sentences N | --ratio R | --words W | --characters C]
 //                    [--lang auto|en|de|...] [--algorithm NAME] [--format text|json|markdown]
-//                    [--input text|html]
+//                    [--input text|html] [--max-input-bytes N]
 //   precis split     [FILE|-] [--lang ...] [--format lines|json]
 //   precis batch     [same options] [--split]  < in.jsonl > out.jsonl
 //
@@ -23,10 +23,13 @@
 
 #include <boost/locale/encoding.hpp>
 
+#include "batch.hpp"
 #include "precis/json.hpp"
 #include "precis/precis.hpp"
 
 namespace {
+
+using precis::cli::one_line;
 
 constexpr int kOk = 0, kBadInput = 1, kBadUsage = 2;
 
@@ -51,6 +54,7 @@ const char* kUsage =
     "                       luhn or klsum\n"
     "  --format F           summarize: text (default), json, markdown; split: lines, json\n"
     "  --input text|html    input format (default text)\n"
+    "  --max-input-bytes N  longer inputs fail with input_too_large (default 16 MiB)\n"
     "  --encoding NAME      summarize/split: the input's character set (default UTF-8),\n"
     "                       e.g. cp1251, latin1, iso-8859-2, shift_jis, utf-16\n"
     "  --split              batch: split only, output {\"id\", \"sentences\", \"language\"}\n"
@@ -126,6 +130,10 @@ int parse_args(int argc, char** argv, Args* a) {
       a->options.erase("words");
       a->options.erase("characters");
       a->options[arg.substr(2)] = n;
+    } else if (arg == "--max-input-bytes") {
+      precis::Json n;
+      if (!value(&v) || !parse_number(v, &n)) return usage_error(arg + " needs a number");
+      a->options["max_input_bytes"] = n;
     } else if (arg == "--lang" || arg == "--algorithm" || arg == "--input") {
       if (!value(&v)) return usage_error(arg + " needs a value");
       a->options[arg.substr(2)] = v;
@@ -181,23 +189,6 @@ bool read_input(const std::string& file, std::string* out) {
   return read_all(in, out);
 }
 
-// A sentence on one line: runs of white space that contain a line break become a space.
-std::string one_line(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\n' || c == '\r') {
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-      while (i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' || s[i + 1] == '\r')) ++i;
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 int fail(const precis::Status& status) {
   std::cerr << "precis: " << precis::error_code_name(status.code) << ": " << status.message << "\n";
   return kBadInput;
@@ -247,61 +238,6 @@ int run_single(const Args& a, const precis::Options& options) {
   return kOk;
 }
 
-// One output line for one input line (JSON is read with nlohmann, written with the
-// core's JSON writer, like every other JSON the CLI prints).
-std::string batch_line(const std::string& line, const Args& a, const precis::Options& base, bool* ok) {
-  *ok = false;
-  precis::Json in = precis::Json::parse(line, nullptr, /*allow_exceptions=*/false);
-  precis::Json id = nullptr;
-  auto error = [&](const precis::Status& s) {
-    precis::JsonWriter w;
-    w.begin_object();
-    w.key("id");
-    precis::write_json(w, id);
-    w.key("error");
-    precis::write_error(w, s);
-    w.end_object();
-    return w.take();
-  };
-  if (in.is_discarded()) return error({precis::ErrorCode::kInvalidInput, "the line is not valid JSON"});
-  if (!in.is_object()) return error({precis::ErrorCode::kInvalidInput, "the line is not a JSON object"});
-  if (in.contains("id")) id = in["id"];
-  if (!in.contains("text") || !in["text"].is_string()) {
-    return error({precis::ErrorCode::kInvalidInput, "the line has no \"text\" string"});
-  }
-  precis::Options options = base;
-  precis::Status status = precis::options_from_json(in, &options, precis::UnknownKeys::kIgnore);
-  if (!status.ok()) return error(status);
-  const std::string& text = in["text"].get_ref<const std::string&>();
-  precis::Result result;
-  status = a.split ? precis::split(text, options, &result) : precis::summarize(text, options, &result);
-  if (!status.ok()) return error(status);
-  *ok = true;
-  precis::JsonWriter w(result.text.size() * 2 + 256);
-  w.begin_object();
-  w.key("id");
-  precis::write_json(w, id);
-  if (!a.split) {
-    std::string summary;
-    for (std::size_t k = 0; k < result.summary.size(); ++k) {
-      if (k) summary += "\n";
-      summary += one_line(result.sentence_text(result.summary[k]));
-    }
-    w.member("summary", summary);
-    w.key("selected");
-    w.begin_array();
-    for (std::size_t i : result.summary) w.number(i);
-    w.end_array();
-  }
-  w.key("sentences");
-  w.begin_array();
-  for (std::size_t i = 0; i < result.sentences.size(); ++i) w.string(result.sentence_text(i));
-  w.end_array();
-  w.member("language", result.language);
-  w.end_object();
-  return w.take();
-}
-
 // Lines are independent: they are summarized on every core (a reader thread, up to
 // eight workers, this thread writing), and written in input order, each as soon as it and
 // every line before it are done, so a pipeline that feeds one line at a time still gets
@@ -349,7 +285,7 @@ int run_batch(const Args& a, const precis::Options& base) {
         Item& item = window[next++ - first];
         lock.unlock();
         bool ok = false;
-        std::string out = batch_line(item.line, a, base, &ok);
+        std::string out = precis::cli::batch_line(item.line, a.split, base, &ok);
         lock.lock();
         item.out = std::move(out);
         item.ok = ok;
