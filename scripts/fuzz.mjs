@@ -1,7 +1,7 @@
 // Builds the libFuzzer targets (preset `native-asan`: clang, ASan + UBSan), their seed
 // corpora, and runs each target for a given time (docs/FUZZING.md).
 //
-//   npm run fuzz -- [SECONDS] [TARGET...] [--jobs N] [--smoke] [--minimize]
+//   npm run fuzz -- [SECONDS] [TARGET...] [--jobs N] [--max-len BYTES] [--smoke] [--minimize]
 //
 // SECONDS per target (default 600); TARGET among decode, html, segment, summarize,
 // batch_line (default all). --jobs 2 runs two targets at once (never more: two cores).
@@ -24,7 +24,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BUILD = join(ROOT, 'build', 'fuzz');  // corpora, artifacts, logs
 const BIN = join(ROOT, 'build', 'native-asan');  // the targets, beside the sanitized GoogleTest
 const TARGETS = ['decode', 'html', 'segment', 'summarize', 'batch_line'];
-const MAX_LEN = 64 * 1024;
+let MAX_LEN = 64 * 1024;  // --max-len N: smaller inputs, more executions per second
 // Which dictionaries (tests/fuzz/*.dict) each target mutates with.
 const DICTS = { html: ['html'], summarize: ['html', 'json'], batch_line: ['json'] };
 
@@ -40,12 +40,17 @@ for (let i = 0; i < argv.length; ++i) {
   if (a === '--smoke') smoke = true;
   else if (a === '--minimize') minimize = true;
   else if (a === '--jobs' || a === '-j') jobs = Number(argv[++i]);
+  else if (a === '--max-len') MAX_LEN = Number(argv[++i]);
   else if (/^\d+$/.test(a)) seconds = Number(a);
   else if (TARGETS.includes(a)) targets.push(a);
   else {
     console.error(`fuzz: unknown argument '${a}' (targets: ${TARGETS.join(', ')})`);
     process.exit(2);
   }
+}
+if (!(Number.isInteger(MAX_LEN) && MAX_LEN >= 16)) {
+  console.error('fuzz: --max-len is a number of bytes, 16 or more');
+  process.exit(2);
 }
 if (!(jobs >= 1 && jobs <= 2)) {
   console.error('fuzz: --jobs is 1 or 2 (the machine has two cores)');
