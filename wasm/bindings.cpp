@@ -83,6 +83,17 @@ std::string split(std::uintptr_t at, std::size_t length, const std::string& opti
   });
 }
 
+// checkSize(length, optionsJSON) -> "" when a text of `length` UTF-8 bytes may be sent,
+// else {"error": ...} (bad options, or input_too_large with summarize's own message):
+// the JS side asks before it copies a large text into the wasm memory, which would grow
+// for good even for a text the core then refuses.
+std::string check_size(std::size_t length, const std::string& options_json) {
+  return call(options_json, [&](const precis::Options& options) {
+    const precis::Status status = precis::check_input_size(length, options);
+    return status.ok() ? std::string() : error_reply(status);
+  });
+}
+
 std::string version() { return "0.1.0"; }
 
 }  // namespace
@@ -95,5 +106,6 @@ EMSCRIPTEN_BINDINGS(precis) {
   emscripten::function("summarize", &summarize);
   emscripten::function("summarizeBytes", &summarize_bytes);
   emscripten::function("split", &split);
+  emscripten::function("checkSize", &check_size);
   emscripten::function("version", &version);
 }

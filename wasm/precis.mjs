@@ -27,6 +27,9 @@ const isNode = typeof process === 'object' && typeof process.versions === 'objec
 // U+FFFD, as the core's own repair would make them: one UTF-16 unit either way, so the
 // offsets still index the caller's string).
 const encoder = new TextEncoder();
+// Texts longer than this (UTF-8 bytes) are checked against the size limit before they
+// are copied into the wasm memory (see #withText); shorter ones cost nothing to copy.
+const LARGE = 1 << 20;
 
 function unwrap(json) {
   const value = JSON.parse(json);
@@ -48,10 +51,17 @@ class Precis {
   constructor(core) {
     this.#core = core;
   }
-  // Calls fn(address, length, options) with the text's UTF-8 in the core's memory.
-  #withText(text, fn) {
+  // Calls fn(address, length) with the text's UTF-8 in the core's memory. A large text
+  // is first checked against the size limit by the core (checkSize, with the call's
+  // options): the wasm memory grows for good, so a text the core would refuse is never
+  // copied in. Returns fn's JSON, or the core's error JSON.
+  #withText(text, opts, fn) {
     const core = this.#core;
     const bytes = encoder.encode(text);
+    if (bytes.length > LARGE) {
+      const refusal = core.checkSize(bytes.length, opts);
+      if (refusal) return refusal;
+    }
     const at = core._malloc(bytes.length + 1);
     if (!at) throw new PrecisError('input_too_large', 'out of memory for the text');
     try {
@@ -64,17 +74,17 @@ class Precis {
   /** Summarizes text; offsets in the result are UTF-16 indices into `text`. */
   summarize(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#withText(text, (at, n) => this.#core.summarize(at, n, opts)));
+    return unwrap(this.#withText(text, opts, (at, n) => this.#core.summarize(at, n, opts)));
   }
   /** Splits text into sentences. */
   split(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#withText(text, (at, n) => this.#core.split(at, n, opts)));
+    return unwrap(this.#withText(text, opts, (at, n) => this.#core.split(at, n, opts)));
   }
   /** The core's own JSON with UTF-8 byte offsets, as `precis summarize --format json`. */
   summarizeJSON(text, options) {
     const opts = checkArgs(text, options);
-    const json = this.#withText(text, (at, n) => this.#core.summarizeBytes(at, n, opts));
+    const json = this.#withText(text, opts, (at, n) => this.#core.summarizeBytes(at, n, opts));
     unwrap(json);
     return json;
   }

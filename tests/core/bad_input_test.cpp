@@ -141,6 +141,11 @@ TEST(BadInput, DefaultLimitIsSixteenMebibytes) {
   Result r;
   EXPECT_EQ(precis::summarize(std::string((std::size_t{16} << 20) + 1, 'a'), Options{}, &r).code,
             ErrorCode::kInputTooLarge);
+  // The check on its own (the wasm module asks it before copying a large text in).
+  EXPECT_TRUE(precis::check_input_size(std::size_t{16} << 20, Options{}).ok());
+  const Status st = precis::check_input_size((std::size_t{16} << 20) + 1, Options{});
+  EXPECT_EQ(st.code, ErrorCode::kInputTooLarge);
+  EXPECT_EQ(st.message, "input is 16777217 bytes; the limit is 16777216");
 }
 
 TEST(BadInput, DeeplyNestedAndUnclosedHtml) {

@@ -344,3 +344,19 @@ test('the heap measure sees a leak of 16 bytes per call', () => {
   if (heap.hook) assert.equal(back, before);
   else assert.ok(Math.abs(back - before) < 64 * 1024, `after freeing the estimate is off by ${back - before}`);
 });
+
+test('a text over the size limit is refused without growing the wasm memory', () => {
+  // The JS API asks the core (checkSize) before copying a large text in: the memory of a
+  // module instance never shrinks, so a refused 20 MB text must not leave it 20 MB larger.
+  const [heap] = heaps;
+  const memory = heap.memory;
+  const big = 'Words of a long text. '.repeat(1_000_000);  // 22 MB of UTF-8
+  for (const call of [() => core.summarize(big), () => core.split(big), () => core.summarizeJSON(big)]) {
+    assert.throws(call, (e) => e instanceof PrecisError && e.code === 'input_too_large' &&
+      e.message === `input is ${Buffer.byteLength(big)} bytes; the limit is ${16 * 1024 * 1024}`);
+  }
+  // The same text under a raised limit is copied in and summarized (the check only refuses).
+  assert.equal(core.split('Short. Text.', { max_input_bytes: 100 }).sentences.length, 2);
+  assert.throws(() => core.summarize(big, { max_input_bytes: 'x' }), (e) => e.code === 'invalid_option');
+  assert.equal(heap.memory, memory, 'the linear memory grew');
+});

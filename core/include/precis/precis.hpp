@@ -162,4 +162,9 @@ Status summarize(std::string_view input, const Options& options, Result* result)
 // Splits `input` into sentences only (no scores, no summary, no keywords).
 Status split(std::string_view input, const Options& options, Result* result);
 
+// The size check summarize() and split() start with: ErrorCode::kInputTooLarge when
+// `bytes` is over options.max_input_bytes, else Ok. For callers that can tell an input
+// is too large before copying it (the wasm module, whose memory never shrinks).
+Status check_input_size(std::size_t bytes, const Options& options);
+
 }  // namespace precis

@@ -32,6 +32,12 @@ std::string_view error_code_name(ErrorCode code) {
   return "internal_error";
 }
 
+Status check_input_size(std::size_t bytes, const Options& options) {
+  if (bytes <= options.max_input_bytes) return Status::Ok();
+  return Status::Error(ErrorCode::kInputTooLarge, "input is " + std::to_string(bytes) + " bytes; the limit is " +
+                                                      std::to_string(options.max_input_bytes));
+}
+
 namespace {
 
 constexpr std::size_t kKeywords = 10;
@@ -39,10 +45,7 @@ constexpr std::size_t kKeywords = 10;
 constexpr std::uint32_t kMinWords = 3;
 
 Status check_options(std::string_view input, const Options& o) {
-  if (input.size() > o.max_input_bytes) {
-    return Status::Error(ErrorCode::kInputTooLarge, "input is " + std::to_string(input.size()) +
-                                                        " bytes; the limit is " + std::to_string(o.max_input_bytes));
-  }
+  if (Status size = check_input_size(input.size(), o); !size.ok()) return size;
   if (o.sentences < 1 || o.words < 1 || o.characters < 1 || !(o.ratio > 0 && o.ratio <= 1)) {
     return Status::Error(ErrorCode::kInvalidOption,
                          "the budget must be at least one sentence, word or character, and a ratio in (0, 1]");
