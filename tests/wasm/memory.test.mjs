@@ -8,14 +8,11 @@
 // so that invalid UTF-8 reaches the core (a JS string cannot carry it). For each, caught
 // as it is instantiated (the JS API keeps its module private):
 //   - the size of the wasm linear memory: it must not change at all after the warm-up;
-//   - the allocator's bytes in use: read from the module when it exports a hook
-//     (`precis_heap_in_use()`, or `mallinfo` exported as a function), which must come back
-//     to the very same number; without one, estimated by filling the free space with
-//     64-byte blocks until the memory would have to grow (what cannot be handed out is in
-//     use, or lost in fragments smaller than a block), with a control that shows the
-//     estimate sees a leak of 16 bytes per call.
+//   - the allocator's bytes in use, from the module's `precis_heap_in_use()` export
+//     (wasm/bindings.cpp), which must come back to the very same number, with a control
+//     that shows it sees a leak of 16 bytes per call.
 // PRECIS_WASM_BINARY=path/to/precis-core.wasm runs the test against another build of the
-// core (e.g. one with the hook), through the same JS API and glue.
+// core, through the same JS API and glue.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -52,58 +49,14 @@ class Heap {
   constructor(name, exports) {
     this.name = name;
     this.wasm = exports;
-    this.hook = this.#hook();
+    assert.equal(typeof exports.precis_heap_in_use, 'function', `${name}: the module exports no precis_heap_in_use`);
   }
   get memory() {
     return this.wasm.memory.buffer.byteLength;
   }
-  /** Bytes in use: the hook's exact figure, else the estimate by filling. */
+  /** The allocator's bytes in use, from the module's own hook (mallinfo().uordblks). */
   inUse() {
-    return this.hook ? this.hook() : this.inUseByFilling();
-  }
-  // The allocator's bytes in use, from the module itself, or null without a hook.
-  #hook() {
-    const w = this.wasm;
-    if (typeof w.precis_heap_in_use === 'function') return () => w.precis_heap_in_use() >>> 0;
-    if (typeof w.mallinfo === 'function') {
-      // struct mallinfo is returned through a pointer (wasm32: 10 ints); uordblks is 8th.
-      return () => {
-        const at = w.malloc(64);
-        try {
-          w.mallinfo(at);
-          return new Uint32Array(w.memory.buffer, at, 10)[7];
-        } finally {
-          w.free(at);
-        }
-      };
-    }
-    return null;
-  }
-  /**
-   * Without a hook: the linear memory's size minus what malloc can still hand out in
-   * `block`-byte pieces before the memory grows. The pieces are freed again; the memory
-   * may have grown by one step at the end, so read `memory` after this as the baseline.
-   * An upper bound of the bytes in use (fragments smaller than a piece count as used), in
-   * the same units every time.
-   */
-  inUseByFilling(block = 64) {
-    const w = this.wasm;
-    const size = this.memory;
-    const pieces = [];
-    for (;;) {
-      const at = w.malloc(block);
-      if (!at) break;
-      if (this.memory !== size) {
-        w.free(at); // this one needed more memory: the free space is used up
-        break;
-      }
-      pieces.push(at);
-    }
-    // The room a piece takes (block + the allocator's header), from consecutive pieces.
-    const steps = pieces.slice(1).map((at, i) => at - pieces[i]).filter((d) => d > 0).sort((a, b) => a - b);
-    const stride = steps[Math.floor(steps.length / 2)] ?? block;
-    for (const at of pieces) w.free(at);
-    return size - pieces.length * stride;
+    return this.wasm.precis_heap_in_use() >>> 0;
   }
 }
 
@@ -285,7 +238,7 @@ test(`${CALLS.toLocaleString('en')} summarize() calls on varied input leave the 
   const warmMs = performance.now() - started;
 
   const inUseBefore = heaps.map((h) => h.inUse());
-  const memoryBefore = heaps.map((h) => h.memory); // after the estimate, which may grow it
+  const memoryBefore = heaps.map((h) => h.memory);
   const counts = { ok: 0, threw: 0, raw: 0 };
   const memoryTrail = heaps.map(() => []);
   const inUseTrail = heaps.map(() => []);
@@ -297,7 +250,7 @@ test(`${CALLS.toLocaleString('en')} summarize() calls on varied input leave the 
     if ((i + 1) % 1000 === 0) {
       heaps.forEach((h, k) => {
         memoryTrail[k].push(h.memory);
-        if (h.hook) inUseTrail[k].push(h.hook());
+        inUseTrail[k].push(h.inUse());
       });
     }
   }
@@ -308,27 +261,21 @@ test(`${CALLS.toLocaleString('en')} summarize() calls on varied input leave the 
   console.log(`# memory: ${CALLS} calls (${counts.ok} results, ${counts.threw} PrecisErrors; ${counts.raw} as raw bytes) `
     + `in ${(loopMs / 1000).toFixed(1)} s after a ${cases.length}-call warm-up of ${(warmMs / 1000).toFixed(1)} s`);
   heaps.forEach((h, k) => {
-    console.log(`# memory: ${h.name} instance: linear memory ${mib(memoryBefore[k])} -> ${mib(memoryAfter[k])}; bytes in use `
-      + `(${h.hook ? 'allocator hook' : 'estimated by filling'}) ${inUseBefore[k]} -> ${inUseAfter[k]}`);
+    console.log(`# memory: ${h.name} instance: linear memory ${mib(memoryBefore[k])} -> ${mib(memoryAfter[k])}; bytes in use (allocator hook) `
+      + `${inUseBefore[k]} -> ${inUseAfter[k]}`);
   });
   assert.ok(counts.threw > 500 && counts.ok > 5000 && counts.raw > 500, JSON.stringify(counts));
   heaps.forEach((h, k) => {
     assert.deepEqual(memoryTrail[k], memoryTrail[k].map(() => memoryBefore[k]), `${h.name}: the linear memory grew (every 1000 calls)`);
     assert.equal(memoryAfter[k], memoryBefore[k], `${h.name}: the linear memory grew`);
-    if (h.hook) {
-      // Exact: every byte a call allocated was freed.
-      assert.deepEqual(inUseTrail[k], inUseTrail[k].map(() => inUseBefore[k]), `${h.name}: bytes in use after every 1000 calls`);
-      assert.equal(inUseAfter[k], inUseBefore[k], `${h.name}: bytes in use`);
-    } else {
-      // 10,000 calls that each kept even one 16-byte block would add >= 160 KB.
-      const grew = inUseAfter[k] - inUseBefore[k];
-      assert.ok(grew < 64 * 1024, `${h.name}: bytes in use grew by ${grew}`);
-    }
+    // Exact: every byte a call allocated was freed.
+    assert.deepEqual(inUseTrail[k], inUseTrail[k].map(() => inUseBefore[k]), `${h.name}: bytes in use after every 1000 calls`);
+    assert.equal(inUseAfter[k], inUseBefore[k], `${h.name}: bytes in use`);
   });
 });
 
 test('the heap measure sees a leak of 16 bytes per call', () => {
-  // The control for the measure above (the hook or the estimate): around 10,000 blocks of
+  // The control for the measure above: around 10,000 blocks of
   // 16 bytes that are not freed it must report at least their size, and after they are
   // freed come back.
   const [heap] = heaps;
@@ -338,11 +285,10 @@ test('the heap measure sees a leak of 16 bytes per call', () => {
   const after = heap.inUse();
   for (const at of kept) heap.wasm.free(at);
   const back = heap.inUse();
-  console.log(`# memory control (${heap.hook ? 'allocator hook' : 'estimated by filling'}): `
+  console.log('# memory control (allocator hook): '
     + `10,000 x 16 bytes kept -> +${after - before}; freed -> ${back - before}`);
   assert.ok(after - before >= CALLS * 16, `a leak of ${CALLS * 16} bytes showed as ${after - before}`);
-  if (heap.hook) assert.equal(back, before);
-  else assert.ok(Math.abs(back - before) < 64 * 1024, `after freeing the estimate is off by ${back - before}`);
+  assert.equal(back, before);
 });
 
 test('a text over the size limit is refused without growing the wasm memory', () => {
