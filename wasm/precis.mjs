@@ -27,6 +27,7 @@ const isNode = typeof process === 'object' && typeof process.versions === 'objec
 // U+FFFD, as the core's own repair would make them: one UTF-16 unit either way, so the
 // offsets still index the caller's string).
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 // Texts longer than this (UTF-8 bytes) are checked against the size limit before they
 // are copied into the wasm memory (see #withText); shorter ones cost nothing to copy.
 const LARGE = 1 << 20;
@@ -34,6 +35,26 @@ const LARGE = 1 << 20;
 function unwrap(json) {
   const value = JSON.parse(json);
   if (value && value.error) throw new PrecisError(value.error.code, value.error.message);
+  return value;
+}
+
+// Lone surrogates as U+FFFD, what the core's text holds where the caller's string had
+// one. String.prototype.toWellFormed where the engine has it (Node 20, Chrome 111,
+// Firefox 119, Safari 16.4); the pattern is the fallback (fixed-width lookarounds: linear).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+// For text input the core leaves every sentence's "text" null (SentenceTexts::kNull):
+// it is the slice of the caller's string between the UTF-16 offsets, lone surrogates
+// repaired as the core repaired them. (HTML input: the core writes the texts.)
+function fillTexts(value, text) {
+  const sentences = value && value.sentences;
+  if (!Array.isArray(sentences) || sentences.length === 0 || sentences[0].text !== null) return value;
+  const source = wellFormed(text);
+  for (const s of sentences) s.text = source.slice(s.start, s.end);
   return value;
 }
 
@@ -54,7 +75,8 @@ class Precis {
   // Calls fn(address, length) with the text's UTF-8 in the core's memory. A large text
   // is first checked against the size limit by the core (checkSize, with the call's
   // options): the wasm memory grows for good, so a text the core would refuse is never
-  // copied in. Returns fn's JSON, or the core's error JSON.
+  // copied in. fn returns a view of the core's reply (UTF-8 JSON in its memory), which
+  // is decoded and released here. Returns the reply's JSON, or the core's error JSON.
   #withText(text, opts, fn) {
     const core = this.#core;
     const bytes = encoder.encode(text);
@@ -66,20 +88,21 @@ class Precis {
     if (!at) throw new PrecisError('input_too_large', 'out of memory for the text');
     try {
       core.HEAPU8.set(bytes, at);  // HEAPU8 read after _malloc: memory may have grown
-      return fn(at, bytes.length);
+      return decoder.decode(fn(at, bytes.length));
     } finally {
+      core.releaseReply();
       core._free(at);
     }
   }
   /** Summarizes text; offsets in the result are UTF-16 indices into `text`. */
   summarize(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#withText(text, opts, (at, n) => this.#core.summarize(at, n, opts)));
+    return fillTexts(unwrap(this.#withText(text, opts, (at, n) => this.#core.summarize(at, n, opts))), text);
   }
   /** Splits text into sentences. */
   split(text, options) {
     const opts = checkArgs(text, options);
-    return unwrap(this.#withText(text, opts, (at, n) => this.#core.split(at, n, opts)));
+    return fillTexts(unwrap(this.#withText(text, opts, (at, n) => this.#core.split(at, n, opts))), text);
   }
   /** The core's own JSON with UTF-8 byte offsets, as `precis summarize --format json`. */
   summarizeJSON(text, options) {

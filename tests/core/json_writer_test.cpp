@@ -84,6 +84,14 @@ void expect_same_json(const precis::Result& r, const precis::Result& split, cons
   reference_utf16_offsets(split.text, split16["sentences"]);
   ASSERT_EQ(precis::split_json(split, Offsets::kUtf16Units), reference_dump(split16));
 
+  // Sentence texts left null (the wasm adapter's form): the same JSON with each
+  // sentence's "text" null.
+  for (Json* ref : {&utf16, &split16}) {
+    for (Json& s : (*ref)["sentences"]) s["text"] = nullptr;
+  }
+  ASSERT_EQ(precis::result_json(r, Offsets::kUtf16Units, precis::SentenceTexts::kNull), reference_dump(utf16));
+  ASSERT_EQ(precis::split_json(split, Offsets::kUtf16Units, precis::SentenceTexts::kNull), reference_dump(split16));
+
   // And the UTF-16 offsets are right: they delimit the sentence in the UTF-16 text.
   const Json parsed = Json::parse(precis::result_json(r, Offsets::kUtf16Units));
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {

@@ -47,6 +47,46 @@ test('lone surrogates become U+FFFD without moving later offsets or eating chara
   assert.equal(r.sentences[1].end, text.length);
 });
 
+// The core writes no sentence texts for text input (the JS side slices them from the
+// caller's string, precis.mjs fillTexts): they must still be the core's own texts, which
+// summarizeJSON carries as the CLI prints them.
+const AWKWARD = [
+  'Zoë 😀 bought 𝒳 apples in Köln today. Then she went home with them all. 東京 was far away.',
+  'A lone \uD800x surrogate sits here. The next sentence \uDC00 follows it. \uDBFF\uDFFF is a pair.',
+  'Ends with a high surrogate. Really it does \uD83D',
+  '\uDE00 starts with a low one. Then \uD83D\uDE00 a pair. Then \uDE00\uD83D reversed ones.',
+  '\uFEFFA text after a BOM.\r\nA line after CRLF.\rA line after CR. A NUL \u0000 inside.',
+];
+
+test('sentence texts the JS side fills in are the core\'s own texts', () => {
+  for (const text of AWKWARD) {
+    for (const input of [{}, { input: 'html' }]) {
+      const r = core.summarize(text, { sentences: 1, ...input });
+      const own = JSON.parse(core.summarizeJSON(text, { sentences: 1, ...input }));
+      assert.deepEqual(r.sentences.map((s) => s.text), own.sentences.map((s) => s.text), JSON.stringify(text));
+      assert.deepEqual(core.split(text, input).sentences.map((s) => s.text), own.sentences.map((s) => s.text));
+      for (const s of r.sentences) {
+        assert.deepEqual(Object.keys(s), ['text', 'start', 'end', 'block', 'block_type', 'score', 'selected', 'parts']);
+        assert.equal(typeof s.text, 'string');
+      }
+    }
+  }
+});
+
+test('without String.prototype.toWellFormed (older engines) lone surrogates are repaired the same', () => {
+  const expected = AWKWARD.map((text) => core.summarize(text, { sentences: 1 }).sentences.map((s) => s.text));
+  const own = Object.getOwnPropertyDescriptor(String.prototype, 'toWellFormed');
+  assert.ok(own, 'this Node has toWellFormed: the test takes it away');
+  delete String.prototype.toWellFormed;
+  try {
+    const got = AWKWARD.map((text) => core.summarize(text, { sentences: 1 }).sentences.map((s) => s.text));
+    assert.deepEqual(got, expected);
+    assert.ok(got[1][0].includes('\uFFFD'));
+  } finally {
+    Object.defineProperty(String.prototype, 'toWellFormed', own);
+  }
+});
+
 test('empty and whitespace-only text give an empty result', () => {
   for (const text of ['', '   \n\t  \n']) {
     const r = core.summarize(text);

@@ -27,8 +27,10 @@ function wasmJSON(bytes, options) {
   assert.ok(at, 'malloc');
   try {
     core.HEAPU8.set(bytes, at);
-    return core.summarizeBytes(at, bytes.length, JSON.stringify(options));
+    // A view of the reply in the module's memory, valid until releaseReply.
+    return new TextDecoder().decode(core.summarizeBytes(at, bytes.length, JSON.stringify(options)));
   } finally {
+    core.releaseReply();
     core._free(at);
   }
 }

@@ -73,10 +73,11 @@ function summarizeBytes(bytes, options) {
   try {
     raw.HEAPU8.set(bytes, at);
     const json = typeof options === 'string' ? options : JSON.stringify(options ?? {});
-    const result = JSON.parse(raw.summarizeBytes(at, bytes.length, json));
+    const result = JSON.parse(new TextDecoder().decode(raw.summarizeBytes(at, bytes.length, json)));
     if (result.error) throw new PrecisError(result.error.code, result.error.message);
     return result;
   } finally {
+    raw.releaseReply();
     raw._free(at);
   }
 }

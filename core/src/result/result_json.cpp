@@ -66,8 +66,9 @@ class SentenceOffsets {
 };
 
 // A first guess at the output's size, so that the string grows once or twice at most.
-std::size_t estimate(const Result& r, std::size_t per_sentence) {
-  return r.text.size() + r.text.size() / 8 + r.title.size() + (r.html ? r.text.size() : 0) +
+std::size_t estimate(const Result& r, std::size_t per_sentence, SentenceTexts texts) {
+  const std::size_t sentence_texts = texts == SentenceTexts::kWritten ? r.text.size() + r.text.size() / 8 : 0;
+  return sentence_texts + r.title.size() + (r.html ? r.text.size() : 0) +
          r.sentences.size() * per_sentence + r.keywords.size() * 48 + 256;
 }
 
@@ -75,15 +76,17 @@ std::size_t estimate(const Result& r, std::size_t per_sentence) {
 
 // The members every sentence object starts with: its text, where it is, its block.
 template <class Offset>
-void write_sentence_place(JsonWriter& w, const Result& r, std::size_t i, Offset& offset) {
+void write_sentence_place(JsonWriter& w, const Result& r, std::size_t i, Offset& offset, SentenceTexts texts) {
   const Sentence& s = r.sentences[i];
-  w.member("text", r.sentence_text(i));
+  w.key("text");
+  if (texts == SentenceTexts::kWritten) w.string(r.sentence_text(i));
+  else w.null();
   w.member("start", offset(s.start));
   w.member("end", offset(s.end));
   w.member("block", s.block);
 }
 
-void write_result(JsonWriter& w, const Result& r, Offsets offsets) {
+void write_result(JsonWriter& w, const Result& r, Offsets offsets, SentenceTexts texts) {
   SentenceOffsets offset(r, offsets);
   w.begin_object();
   w.member("language", r.language);
@@ -94,7 +97,7 @@ void write_result(JsonWriter& w, const Result& r, Offsets offsets) {
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
     w.begin_object();
-    write_sentence_place(w, r, i, offset);
+    write_sentence_place(w, r, i, offset, texts);
     w.member("block_type", s.block_type);
     w.member("score", round_to(s.score, 1e6));
     w.member("selected", s.selected);
@@ -126,13 +129,13 @@ void write_result(JsonWriter& w, const Result& r, Offsets offsets) {
   w.end_object();
 }
 
-std::string result_json(const Result& r, Offsets offsets) {
-  JsonWriter w(estimate(r, 260));
-  write_result(w, r, offsets);
+std::string result_json(const Result& r, Offsets offsets, SentenceTexts texts) {
+  JsonWriter w(estimate(r, 260, texts));
+  write_result(w, r, offsets, texts);
   return w.take();
 }
 
-void write_split(JsonWriter& w, const Result& r, Offsets offsets) {
+void write_split(JsonWriter& w, const Result& r, Offsets offsets, SentenceTexts texts) {
   SentenceOffsets offset(r, offsets);
   w.begin_object();
   w.member("language", r.language);
@@ -140,16 +143,16 @@ void write_split(JsonWriter& w, const Result& r, Offsets offsets) {
   w.begin_array();
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {
     w.begin_object();
-    write_sentence_place(w, r, i, offset);
+    write_sentence_place(w, r, i, offset, texts);
     w.end_object();
   }
   w.end_array();
   w.end_object();
 }
 
-std::string split_json(const Result& r, Offsets offsets) {
-  JsonWriter w(estimate(r, 64));
-  write_split(w, r, offsets);
+std::string split_json(const Result& r, Offsets offsets, SentenceTexts texts) {
+  JsonWriter w(estimate(r, 64, texts));
+  write_split(w, r, offsets, texts);
   return w.take();
 }
 
