@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "lang/lang.hpp"
+#include "terms/words.hpp"
 
 namespace {
 
@@ -155,4 +156,16 @@ TEST(Lang, ScriptsDoNotShareStopwordTables) {
   EXPECT_EQ(precis::lang::detect("\xD8\xA7\xDB\x8C\xD9\x86 \xDA\xA9\xD8\xAA\xD8\xA7\xD8\xA8 \xD8\xB1\xD8\xA7 \xD9\x85\xD9\x86 \xD8\xAF\xDB\x8C\xD8\xB1\xD9\x88\xD8\xB2 \xD8\xA7\xD8\xB2 \xDA\xA9\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xAE\xD8\xA7\xD9\x86\xD9\x87 \xDA\xAF\xD8\xB1\xD9\x81\xD8\xAA\xD9\x85 \xD9\x88 \xD8\xA8\xD9\x87 \xD8\xAE\xD8\xA7\xD9\x86\xD9\x87 \xD8\xA8\xD8\xB1\xD8\xAF\xD9\x85."), "fa");
   // Arabic: "This book is from the library and it is in the house."
   EXPECT_EQ(precis::lang::detect("\xD9\x87\xD8\xB0\xD8\xA7 \xD8\xA7\xD9\x84\xD9\x83\xD8\xAA\xD8\xA7\xD8\xA8 \xD9\x85\xD9\x86 \xD8\xA7\xD9\x84\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8\xD8\xA9 \xD9\x88\xD9\x87\xD9\x88 \xD9\x81\xD9\x8A \xD8\xA7\xD9\x84\xD8\xA8\xD9\x8A\xD8\xAA \xD8\xA7\xD9\x84\xD8\xA2\xD9\x86."), "ar");
+}
+
+// The stopword vote folds ASCII words itself (lower case) instead of through
+// terms::normalize: the two must agree on every ASCII character.
+TEST(Lang, AsciiVoteFoldIsNormalize) {
+  for (int c = 1; c < 128; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    std::string normalized;
+    precis::terms::normalize(one, normalized);
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : static_cast<char>(c);
+    EXPECT_EQ(normalized, std::string(1, lower)) << "character " << c;
+  }
 }

@@ -147,7 +147,16 @@ void for_each_vote_word(std::string_view text, std::size_t end, Fn&& fn) {
     }
     i = e;
     folded.clear();
-    terms::normalize(text.substr(start, e - start), folded);
+    const std::string_view word = text.substr(start, e - start);
+    if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      // ASCII: NFKC_Casefold is lower case (what terms::normalize gives, without its
+      // general path; most words of Latin-script text are ASCII).
+      folded.resize(word.size());
+      char* out = folded.data();
+      for (const char c : word) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    } else {
+      terms::normalize(word, folded);
+    }
     fn(std::string_view(folded));
   }
 }
