@@ -160,20 +160,24 @@ Status segment_text(std::string_view input, const Options& options, Result* r) {
   return Status::Ok();
 }
 
+// Byte by byte: the quotation marks are ASCII or start with 0xC2 or 0xE2, and in UTF-8
+// (the text is repaired) a continuation byte is never one of those, so only the rare
+// candidates are decoded.
 bool quotes(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t cp = unicode::next(text, i);
-    switch (cp) {
-      case '"': case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2018:
-        return true;
-      case '\'': {  // an opening single quote, not an apostrophe: at the start or after a space
-        if (at == 0) return true;
-        std::size_t k = at;
-        if (unicode::is_space(unicode::prev(text, k))) return true;
-        break;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '"') return true;
+    if (byte == '\'') {  // an opening single quote, not an apostrophe: at the start or after a space
+      if (i == 0) return true;
+      std::size_t k = i;
+      if (unicode::is_space(unicode::prev(text, k))) return true;
+    } else if (byte == 0xC2 || byte == 0xE2) {
+      std::size_t k = i;
+      switch (unicode::next(text, k)) {
+        case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x2018:
+          return true;
+        default: break;
       }
-      default: break;
     }
   }
   return false;
