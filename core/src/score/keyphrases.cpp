@@ -438,6 +438,7 @@ std::vector<Keyphrase> keyphrases(std::string_view text, const std::vector<segme
 
   // ---- 4. Candidates, grouped by their term ids -----------------------------------------------
   std::vector<Group> groups;
+  groups.reserve(tokens.size() / 4 + 16);  // about one per five tokens in news: no regrowth
   KeyIndex index(std::min<std::size_t>(tokens.size(), std::size_t{1} << 12) + 16);  // no regrowth for short texts
   auto is_content = [&](std::size_t k) { return tokens[k].term != kNoTerm && content[tokens[k].term]; };
   auto two_characters = [&](const TokenInfo& t) {
