@@ -1,4 +1,5 @@
-// The wasm adapter: a thin, stateless boundary between JavaScript and the core.
+// The wasm adapter: a thin boundary between JavaScript and the core, stateless but for
+// the last reply (until the JS side has read it).
 // UTF-8 text in (bytes the JS side encoded with TextEncoder into memory it allocated
 // with _malloc: embind's own string conversion is a JavaScript loop, 10 ms for 1 MB),
 // JSON out as a view of the reply's bytes in the module's memory, which the JS side
@@ -96,7 +97,7 @@ emscripten::val summarize_bytes(std::uintptr_t at, std::size_t length, const std
   }));
 }
 
-// split(textAt, length, optionsJSON): like summarize, sentence texts null.
+// split(textAt, length, optionsJSON): like summarize, sentence texts as texts_for says.
 emscripten::val split(std::uintptr_t at, std::size_t length, const std::string& options_json) {
   const std::string_view text = text_at(at, length);
   return reply(call(options_json, [&](const precis::Options& options) {
