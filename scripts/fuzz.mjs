@@ -13,7 +13,9 @@
 // first merges it down to the inputs that add coverage). A smoke run starts from the seeds
 // alone. Inputs under tests/fuzz/regressions/<target>/ are run first, every time.
 // Crash, timeout (10 s), leak and out-of-memory artifacts: build/fuzz/artifacts/<target>/.
-// Logs: build/fuzz/logs/<target>.log. Exit status 1 if any target failed.
+// Logs: build/fuzz/logs/<target>.log. Exit status 1 if any target failed. A target's
+// run can be stopped early with SIGINT to its fuzz_<target> process: its figures are
+// still reported, "(stopped early)".
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -303,6 +305,10 @@ function dictionary(target) {
 // ---- runs --------------------------------------------------------------------------
 // A report: what libFuzzer printed last (cov/ft of its final status line, its final
 // stats), and whether it stopped on a finding.
+// A run stopped early on purpose (SIGINT to the fuzz binary, or Ctrl+C): libFuzzer says
+// so and still prints its final stats; that is no finding.
+const interrupted = (log) => /libFuzzer: run interrupted; exiting/.test(log);
+
 function report(target, log, code, signal) {
   const stat = (name) => Number((new RegExp(`stat::${name}:\\s*(\\d+)`).exec(log) ?? [])[1] ?? NaN);
   const statusLines = [...log.matchAll(/^#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)\/(\S+)/gm)];
@@ -316,6 +322,7 @@ function report(target, log, code, signal) {
     /runtime error:/.test(log) ? 'undefined behaviour' :
     /ERROR: AddressSanitizer/.test(log) ? 'address error' :
     /ERROR: libFuzzer: deadly signal/.test(log) ? 'crash' :
+    interrupted(log) ? null :
     code !== 0 ? `exit ${code ?? signal}` : null;
   return {
     target,
@@ -327,6 +334,7 @@ function report(target, log, code, signal) {
     ft: last ? Number(last[3]) : NaN,
     corpus: last ? Number(last[4]) : NaN,
     finding,
+    stoppedEarly: interrupted(log),
     artifacts,
     // What went wrong, and where: the report's headlines and its first stack frames in
     // the project's own sources (not libFuzzer's or the sanitizers' frames).
@@ -424,7 +432,7 @@ function printReport(r) {
   console.log(
     `fuzz ${r.target.padEnd(10)} executions ${fmt(r.execs).padStart(12)}  exec/s ${fmt(r.execPerSec).padStart(7)}  ` +
       `cov ${fmt(r.cov).padStart(5)}  ft ${fmt(r.ft).padStart(6)}  corpus ${fmt(r.corpus).padStart(5)}  ` +
-      `rss ${fmt(r.rss)} MB  crashes ${crashes}${r.finding ? ` (${r.finding})` : ''}`,
+      `rss ${fmt(r.rss)} MB  crashes ${crashes}${r.finding ? ` (${r.finding})` : ''}${r.stoppedEarly ? '  (stopped early)' : ''}`,
   );
   if (r.finding) {
     console.log(r.excerpt.replace(/^/gm, '    '));
