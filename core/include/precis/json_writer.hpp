@@ -114,9 +114,9 @@ class JsonWriter {
 enum class Offsets { kUtf8Bytes, kUtf16Units };
 
 // Whether each sentence's "text" is written, or left null for the caller to fill in:
-// the JS API slices it from the string it was given (or, for HTML input, from the
-// result's "text"), with the UTF-16 offsets, which saves writing, copying, decoding and
-// parsing the text a second time (a third of the JSON). Only the wasm adapter asks for it.
+// for text input the JS API slices it from the string it was given, with the UTF-16
+// offsets, which saves writing, copying, decoding and parsing the text a second time (a
+// third of the JSON). Only the wasm adapter asks for it, and only for text input.
 enum class SentenceTexts { kWritten, kNull };
 
 // The result JSON of DESIGN.md: {language, title, [text,] sentences, summary, keywords,

@@ -70,21 +70,20 @@ struct Facts {
 };
 
 // ASCII fast paths of the Unicode properties: most text is mostly ASCII.
-inline bool word_char(char32_t cp) {
+constexpr bool word_char(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
   return unicode::is_word_char(cp);
 }
-inline bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : unicode::is_upper(cp); }
-inline bool lower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : unicode::is_lower(cp); }
+constexpr bool upper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : unicode::is_upper(cp); }
+constexpr bool lower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : unicode::is_lower(cp); }
 
 // The same three properties for ASCII bytes, as bits of a table.
 constexpr std::uint8_t kAsciiWord = 1, kAsciiUpper = 2, kAsciiLower = 4;
 constexpr auto kAsciiClass = [] {
   std::array<std::uint8_t, 128> table{};
   for (char32_t c = 0; c < 128; ++c) {
-    const bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-    const bool word = up || low || (c >= '0' && c <= '9') || c == '_';  // word_char's ASCII rule
-    table[c] = static_cast<std::uint8_t>((word ? kAsciiWord : 0) | (up ? kAsciiUpper : 0) | (low ? kAsciiLower : 0));
+    table[c] = static_cast<std::uint8_t>((word_char(c) ? kAsciiWord : 0) | (upper(c) ? kAsciiUpper : 0) |
+                                         (lower(c) ? kAsciiLower : 0));
   }
   return table;
 }();
