@@ -4,7 +4,10 @@
 //   npm run fuzz -- [SECONDS] [TARGET...] [--jobs N] [--max-len BYTES] [--smoke] [--minimize]
 //
 // SECONDS per target (default 600); TARGET among decode, html, segment, summarize,
-// batch_line (default all). --jobs 2 runs two targets at once (never more: two cores).
+// batch_line (default all). --jobs 2 runs two targets at once (never more: two cores);
+// a target named twice runs as two instances sharing its corpus (`summarize summarize
+// --jobs 2`: twice the executions per second for a slow target), the second logging to
+// <target>.2.log.
 // --smoke: the short run of `npm test` (12 s per target unless SECONDS is given).
 //
 // Corpora: the seeds, build/fuzz/seeds/<target>/, written afresh each run from seeds/,
@@ -385,7 +388,34 @@ function libfuzzer(target, args, logFile, limitSeconds) {
   });
 }
 
+// Instances started so far per target, and each target's folders, prepared once (a second
+// instance must not rewrite the seeds the first is reading).
+const instances = new Map();
+const prepared = new Map();
+
 async function fuzz(target) {
+  const instance = (instances.get(target) ?? 0) + 1;
+  instances.set(target, instance);
+  if (!prepared.has(target)) prepared.set(target, prepare(target));
+  const { artifacts, seedDir, corpus } = await prepared.get(target);
+  const args = [
+    `-max_total_time=${seconds}`,
+    ...COMMON,
+    '-print_final_stats=1',
+    `-artifact_prefix=${artifacts}/`,
+  ];
+  const dict = dictionary(target);
+  if (dict) args.push(`-dict=${dict}`);
+  args.push(corpus, seedDir);
+  // Regressions: one more corpus folder, read (and so run) every time, never written.
+  const regressions = join(ROOT, 'tests', 'fuzz', 'regressions', target);
+  if (existsSync(regressions) && readdirSync(regressions).length) args.push(regressions);
+  const logFile = join(BUILD, 'logs', `${target}${instance > 1 ? `.${instance}` : ''}.log`);
+  const { text, code, signal } = await libfuzzer(target, args, logFile, seconds + 600);
+  return { ...report(target, text, code, signal), logFile };
+}
+
+async function prepare(target) {
   const artifacts = join(BUILD, 'artifacts', target);
   mkdirSync(artifacts, { recursive: true });
   mkdirSync(join(BUILD, 'logs'), { recursive: true });
@@ -409,21 +439,7 @@ async function fuzz(target) {
       renameSync(merged, corpus);
     }
   }
-  const args = [
-    `-max_total_time=${seconds}`,
-    ...COMMON,
-    '-print_final_stats=1',
-    `-artifact_prefix=${artifacts}/`,
-  ];
-  const dict = dictionary(target);
-  if (dict) args.push(`-dict=${dict}`);
-  args.push(corpus, seedDir);
-  // Regressions: one more corpus folder, read (and so run) every time, never written.
-  const regressions = join(ROOT, 'tests', 'fuzz', 'regressions', target);
-  if (existsSync(regressions) && readdirSync(regressions).length) args.push(regressions);
-  const logFile = join(BUILD, 'logs', `${target}.log`);
-  const { text, code, signal } = await libfuzzer(target, args, logFile, seconds + 600);
-  return { ...report(target, text, code, signal), logFile };
+  return { artifacts, seedDir, corpus };
 }
 
 const fmt = (n) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '?');
@@ -455,5 +471,10 @@ await Promise.all(
 );
 const failed = results.filter((r) => r.finding);
 const total = results.reduce((s, r) => s + (r.execs || 0), 0);
+for (const [target, n] of instances) {
+  if (n < 2) continue;
+  const sum = results.filter((r) => r.target === target).reduce((s, r) => s + (r.execs || 0), 0);
+  console.log(`fuzz ${target}: ${fmt(sum)} executions by its ${n} instances`);
+}
 console.log(`fuzz: ${fmt(total)} executions in all; ${failed.length ? `FAILED: ${failed.map((r) => r.target).join(', ')}` : 'no crashes, sanitizer reports, leaks or hangs'}`);
 process.exit(failed.length ? 1 : 0);
