@@ -388,8 +388,8 @@ function libfuzzer(target, args, logFile, limitSeconds) {
   });
 }
 
-// Instances started so far per target, and each target's folders, prepared once (a second
-// instance must not rewrite the seeds the first is reading).
+// Instances started so far per target, and each target's folders and dictionary, prepared
+// once (a second instance must not rewrite the seeds or the dictionary the first is reading).
 const instances = new Map();
 const prepared = new Map();
 
@@ -397,14 +397,13 @@ async function fuzz(target) {
   const instance = (instances.get(target) ?? 0) + 1;
   instances.set(target, instance);
   if (!prepared.has(target)) prepared.set(target, prepare(target));
-  const { artifacts, seedDir, corpus } = await prepared.get(target);
+  const { artifacts, seedDir, corpus, dict } = await prepared.get(target);
   const args = [
     `-max_total_time=${seconds}`,
     ...COMMON,
     '-print_final_stats=1',
     `-artifact_prefix=${artifacts}/`,
   ];
-  const dict = dictionary(target);
   if (dict) args.push(`-dict=${dict}`);
   args.push(corpus, seedDir);
   // Regressions: one more corpus folder, read (and so run) every time, never written.
@@ -439,7 +438,7 @@ async function prepare(target) {
       renameSync(merged, corpus);
     }
   }
-  return { artifacts, seedDir, corpus };
+  return { artifacts, seedDir, corpus, dict: dictionary(target) };
 }
 
 const fmt = (n) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '?');
