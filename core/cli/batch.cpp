@@ -76,6 +76,10 @@ std::string batch_line(const std::string& line, bool split, const Options& base,
   for (std::size_t i = 0; i < result.sentences.size(); ++i) w.string(result.sentence_text(i));
   w.end_array();
   w.member("language", result.language);
+  if (!result.warnings.empty()) {
+    w.key("warnings");
+    precis::write_warnings(w, result);
+  }
   w.end_object();
   return w.take();
 }

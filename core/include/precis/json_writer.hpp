@@ -119,8 +119,9 @@ enum class Offsets { kUtf8Bytes, kUtf16Units };
 // third of the JSON). Only the wasm adapter asks for it, and only for text input.
 enum class SentenceTexts { kWritten, kNull };
 
-// The result JSON of DESIGN.md: {language, title, [text,] sentences, summary, keywords,
-// stats}. Scores are rounded to 6 decimals, milliseconds to 3.
+// The result JSON of DESIGN.md: {language, title, [byline, published, site_name,]
+// warnings, [text,] sentences, summary, keywords, stats} (the bracketed members only when
+// found). Scores are rounded to 6 decimals, milliseconds to 3.
 void write_result(JsonWriter& w, const Result& result, Offsets offsets = Offsets::kUtf8Bytes,
                   SentenceTexts texts = SentenceTexts::kWritten);
 std::string result_json(const Result& result, Offsets offsets = Offsets::kUtf8Bytes,
@@ -131,6 +132,9 @@ void write_split(JsonWriter& w, const Result& result, Offsets offsets = Offsets:
                  SentenceTexts texts = SentenceTexts::kWritten);
 std::string split_json(const Result& result, Offsets offsets = Offsets::kUtf8Bytes,
                        SentenceTexts texts = SentenceTexts::kWritten);
+
+// The result's warnings: [{"code", "message"}, ...].
+void write_warnings(JsonWriter& w, const Result& result);
 
 // {"code": "...", "message": "..."}
 void write_error(JsonWriter& w, const Status& status);

@@ -78,8 +78,9 @@ struct Options {
   // "centroid", "sumbasic", "luhn", "klsum".
   std::string algorithm = "auto";
 
-  // kText (default). kHtml is accepted by the option parsers and answered with
-  // ErrorCode::kUnsupported until HTML input lands.
+  // kText (default): plain text (an article, or a whole web page copied as text, whose
+  // article is found from line structure). kHtml: a web page's HTML; its visible text is
+  // summarized, its article found in the document tree (core/src/article).
   InputFormat input = InputFormat::kText;
 
   // Inputs longer than this many bytes give ErrorCode::kInputTooLarge. Default 16 MiB:
@@ -125,6 +126,16 @@ struct Keyword {
   double score = 0;
 };
 
+// Something the caller should know about a result that is not an error. The codes are
+// stable and part of the result contract:
+//   "no_article": the input is a web page without an article (a home page, search
+//                 results, a login wall, all navigation, text only in script data); the
+//                 summary is empty.
+struct Warning {
+  std::string_view code;   // a static string
+  std::string message;
+};
+
 struct Stats {
   std::size_t characters = 0;  // Unicode code points of Result::text
   std::size_t words = 0;       // word tokens
@@ -137,6 +148,12 @@ struct Result {
   std::size_t repaired = 0;         // invalid byte sequences replaced by U+FFFD
   std::string language;             // tag used ("en", "und" when undetermined, ...)
   std::string title;                // the headline, when the text has one; else empty
+  // HTML input, when the page says (else empty): the author line, the publication date
+  // (ISO 8601: "2025-09-20" or "2025-09-20T14:30:00Z"), the site's name.
+  std::string byline;
+  std::string published;
+  std::string site_name;
+  std::vector<Warning> warnings;
   bool html = false;                // the input was HTML: `text` is its visible text
   std::vector<Sentence> sentences;
   std::vector<std::size_t> summary; // indices into `sentences`, ascending

@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "article/article.hpp"
 #include "blocks/blocks.hpp"
 #include "blocks/classify.hpp"
 #include "decode/decode.hpp"
@@ -42,8 +43,8 @@ Status check_input_size(std::size_t bytes, const Options& options) {
 namespace {
 
 constexpr std::size_t kKeywords = 10;
-// A sentence needs this many words to be chosen (unless no sentence has).
-constexpr std::uint32_t kMinWords = 3;
+// A sentence needs this many words to be chosen: fewer is a label or a fragment.
+constexpr std::uint32_t kMinWords = 4;
 
 Status check_options(std::string_view input, const Options& o) {
   if (Status size = check_input_size(input.size(), o); !size.ok()) return size;
@@ -63,7 +64,7 @@ Status check_options(std::string_view input, const Options& o) {
 
 // The markup's word on each block of the text an HTML page shows: the element (hint),
 // its class words and its link density, from the HTML block that holds it.
-void apply_markup(const html::Document& doc, std::vector<blocks::Block>& blocks) {
+void apply_markup(const html::Document& doc, const article::Region& region, std::vector<blocks::Block>& blocks) {
   using namespace html::cue;
   struct Bit {
     std::uint32_t from, to;
@@ -91,8 +92,9 @@ void apply_markup(const html::Document& doc, std::vector<blocks::Block>& blocks)
     b.markup = static_cast<blocks::Markup>(from.hint);  // the same kinds, in the same order
     b.link_density = static_cast<float>(from.link_density);
     for (const Bit& bit : kBits) {
-      if (from.flags & bit.from) b.flags |= bit.to;
+      if (region.cues[h] & bit.from) b.flags |= bit.to;
     }
+    if (!region.inside[h]) b.flags |= blocks::kFlagOutside;
   }
 }
 
@@ -116,10 +118,20 @@ std::size_t count_lines(std::string_view text) {
 Status segment_text(std::string_view input, const Options& options, Result* r) {
   r->text = decode::repair_utf8(input, &r->repaired);
   html::Document doc;
+  article::Region region;
   if (options.input == InputFormat::kHtml) {
     doc = html::to_text(r->text);
+    region = article::find(doc);
+    article::Metadata meta = article::metadata(doc);
     r->text = std::move(doc.text);
     r->html = true;
+    r->byline = std::move(meta.byline);
+    r->published = std::move(meta.published);
+    r->site_name = std::move(meta.site_name);
+    if (!region.found) {
+      r->warnings.push_back({"no_article", "no article found on this page: too little running text outside "
+                                           "navigation, links and page furniture"});
+    }
   }
   const std::string_view text = r->text;
   // Memory and time go with the number of lines and sentences as much as with bytes (a
@@ -127,12 +139,16 @@ Status segment_text(std::string_view input, const Options& options, Result* r) {
   // before any costly stage, so that every input under max_input_bytes has a bound.
   if (const std::size_t lines = count_lines(text); lines > kMaxSentences) return too_many(lines, "lines");
   r->language = options.language == "auto" ? lang::detect(text) : lang::normalize_tag(options.language);
+  // The page's declared language, when the text itself does not tell.
+  if (r->language == "und" && r->html && !doc.meta.lang.empty() && lang::is_valid_tag(doc.meta.lang)) {
+    r->language = lang::normalize_tag(doc.meta.lang);
+  }
   // Undetermined text gets the English rules: its abbreviations (Mr., U.S., e.g.) are
   // the most widespread, and the rest of the rules are language-independent.
   const segment::Rules& rules = segment::rules_for(r->language == "und" ? "en" : r->language);
   auto blocks = blocks::find_blocks(
       text, [&](std::string_view word) { return rules.lookup(unicode::fold(word)) != segment::AbbrevClass::kNone; });
-  if (r->html) apply_markup(doc, blocks);
+  if (r->html) apply_markup(doc, region, blocks);
   blocks::classify(text, blocks, r->language);
   for (const auto& b : blocks) {
     if (b.type == blocks::BlockType::kTitle) {
@@ -140,6 +156,8 @@ Status segment_text(std::string_view input, const Options& options, Result* r) {
       break;
     }
   }
+  if (r->title.empty() && r->html) r->title = article::headline(doc);
+  const bool region_found = !r->html || region.found;
   std::vector<segment::Span> spans;
   segment::split_blocks(text, blocks, rules, spans);
   if (spans.size() > kMaxSentences) return too_many(spans.size(), "sentences");
@@ -150,7 +168,7 @@ Status segment_text(std::string_view input, const Options& options, Result* r) {
     s.end = span.end;
     s.block = span.block;
     s.block_type = blocks::block_type_name(blocks[span.block].type);
-    s.eligible = blocks[span.block].prose && blocks::is_body(blocks[span.block].type);
+    s.eligible = blocks[span.block].prose && blocks::is_body(blocks[span.block].type) && region_found;
     r->sentences.push_back(s);
   }
   std::size_t characters = 0;
@@ -257,7 +275,7 @@ Status summarize(std::string_view input, const Options& options, Result* result)
       eligible[i] = r.sentences[i].eligible && words[i] >= kMinWords;
       any = any || eligible[i];
     }
-    if (!any) {
+    if (!any && r.warnings.empty()) {
       for (std::size_t i = 0; i < r.sentences.size(); ++i) eligible[i] = words[i] > 0;
     }
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].eligible = eligible[i];

@@ -44,6 +44,7 @@ enum MarkupFlag : std::uint32_t {
   kFlagCaption = 1u << 6,
   kFlagByline = 1u << 7,      // byline, author
   kFlagTags = 1u << 8,
+  kFlagOutside = 1u << 9,     // outside the page's article (core/src/article)
 };
 
 struct Block {

@@ -277,6 +277,13 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
       case Markup::kListItem: blocks[i].type = BlockType::kListItem; break;
       default: break;
     }
+    if (b.markup != Markup::kTitle && (b.flags & kFlagOutside)) {
+      // Outside the page's article: furniture, whatever its element.
+      set(i, b.link_density >= 0.5f || b.markup == Markup::kNavigation ? BlockType::kNavigation
+             : b.markup == Markup::kFooter                          ? BlockType::kFooter
+                                                                    : BlockType::kPromo);
+      continue;
+    }
     if (decided[i] && b.markup != Markup::kQuote) continue;
     if (b.flags & kFlagNavigation) set(i, BlockType::kNavigation);
     else if (b.flags & kFlagFooter) set(i, BlockType::kFooter);

@@ -209,13 +209,13 @@ constexpr std::uint32_t kA = T("a"), kAddress = T("address"), kArticle = T("arti
                         kScript = T("script"), kSearch = T("search"), kStyle = T("style"),
                         kSvg = T("svg"), kTable = T("table"), kTd = T("td"),
                         kTemplate = T("template"), kTextarea = T("textarea"), kTh = T("th"),
-                        kTime = T("time"), kTitle = T("title"), kTr = T("tr");
+                        kTime = T("time"), kTitle = T("title"), kTr = T("tr"), kMeta = T("meta");
 
 constexpr std::uint32_t kNamedTags[] = {
     kA,      kAddress, kArticle, kAside,     kBlockquote, kBody,  kBr,   kCaption, kDd,    kDialog,
     kDt,     kFigcaption, kFooter, kForm,    kH1,         kH6,    kHead, kHeader,  kHtml,  kLi,
     kMain,   kMath,    kMenu,    kNav,       kP,          kPlaintext, kScript, kSearch, kStyle,
-    kSvg,    kTable,   kTd,      kTemplate,  kTextarea,   kTh,    kTime, kTitle,   kTr};
+    kSvg,    kTable,   kTd,      kTemplate,  kTextarea,   kTh,    kTime, kTitle,   kTr, kMeta};
 constexpr bool all_named() {
   for (std::uint32_t id : kNamedTags) {
     if (id == 0) return false;
@@ -291,6 +291,26 @@ std::uint32_t value_cues(std::string_view value, std::string& scratch) {
     i = j;
   }
   return bits;
+}
+
+#include "precis_gen/classwords.inc"
+
+// The mark:: bits of one lower-case class token or id.
+std::uint32_t token_marks(std::string_view token) {
+  auto any = [&](const auto& words) {
+    for (std::string_view w : words) {
+      if (token.find(w) != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  std::uint32_t m = 0;
+  if (any(kHiddenWords)) return mark::kNegative;
+  if (any(kCommentWords)) m |= mark::kComment | mark::kNegative;
+  if (any(kNegativeWords)) m |= mark::kNegative;
+  if (m != 0) return m;  // "sidebar-content" is a sidebar
+  if (any(kBodyWords)) m |= mark::kArticleBody | mark::kPositive;
+  if (any(kContentWords)) m |= mark::kPositive;
+  return m;
 }
 
 bool has_token(std::string_view value, std::string_view word, std::string& scratch) {
@@ -424,6 +444,7 @@ enum : std::uint16_t {
 };
 
 struct Open {
+  std::int32_t node;   // the nearest shown element's node, -1 for none
   std::uint32_t tag;
   std::uint32_t cues;  // public cue bits, cumulative
   std::uint16_t bits;
@@ -436,9 +457,11 @@ struct Open {
 
 struct Attributes {
   std::string_view klass, id, rel, itemprop, role, style;
+  // for <meta>, <html>, <time>, <script>
+  std::string_view name, property, content, datetime, lang, type, http_equiv;
   bool has_class = false, has_id = false, has_href = false, has_rel = false,
        has_itemprop = false, has_role = false, has_style = false, hidden = false,
-       open = false;
+       open = false, aria_modal = false;
 };
 
 struct BlockInfo {  // per block, for choosing the title after the pass
@@ -447,7 +470,10 @@ struct BlockInfo {  // per block, for choosing the title after the pass
 };
 
 // A short block: at most this many code points may be a byline or dateline.
-constexpr std::size_t kShortBlock = 200;
+constexpr std::size_t kShortBlock = 120;
+// ... and at most this many a dateline ("Friday, December 23, 2016, 5:11 AM"): a class
+// word "date" on a wrapper of the whole post (Blogger's "date-outer") names no paragraph.
+constexpr std::size_t kShortDateline = 64;
 
 class Parser {
  public:
@@ -489,6 +515,12 @@ class Parser {
   void end_block();
   void choose_title();
 
+  // tree and metadata
+  std::uint32_t class_marks(std::string_view value);
+  void meta_tag(const Attributes& a);
+  void json_ld(std::string_view json);
+  void finish_tree();
+
   std::string_view in_;
   std::size_t i_ = 0;
   Document doc_;
@@ -517,7 +549,54 @@ class Parser {
 
   std::vector<BlockInfo> info_;
   std::string name_, scratch_, scratch2_, role_;
+  std::uint32_t punctuation_ = 0;  // of the current block
+  std::string first_time_;         // the first shown <time datetime>
+  std::int32_t block_node_ = -1;   // of the current block
+  std::unordered_map<std::string, std::uint32_t> marks_cache_;  // class/id value -> mark bits
 };
+
+// Character references decoded, white space runs collapsed to one space, trimmed.
+std::string clean_value(std::string_view v) {
+  std::string decoded;
+  for (std::size_t k = 0; k < v.size();) {
+    if (v[k] == '&') {
+      k = decode_reference(v, k, v.size(), decoded);
+    } else {
+      decoded.push_back(v[k++]);
+    }
+  }
+  std::string t;
+  bool space = false;
+  for (char c : decoded) {
+    if (is_ws(static_cast<unsigned char>(c))) {
+      space = !t.empty();
+    } else {
+      if (space) t.push_back(' ');
+      space = false;
+      t.push_back(c);
+    }
+  }
+  return t;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// A metadata value worth keeping: not empty, not a URL (article:author often is one).
+bool usable(std::string_view v) {
+  return !v.empty() && v.substr(0, 7) != "http://" && v.substr(0, 8) != "https://" && v.size() <= 500;
+}
+
+void set_once(std::string& field, std::string_view raw) {
+  if (!field.empty()) return;
+  std::string v = clean_value(raw);
+  if (usable(v)) field = std::move(v);
+}
 
 // ---- tokenizer -----------------------------------------------------------------------
 
@@ -543,6 +622,8 @@ Document Parser::run() {
   }
   end_block();
   choose_title();
+  finish_tree();
+  if (doc_.meta.published.empty()) doc_.meta.published = std::move(first_time_);
   return std::move(doc_);
 }
 
@@ -655,7 +736,7 @@ bool Parser::read_attributes(std::size_t& j, Attributes* a, bool* self_closing) 
         value = in_.substr(at, j - at);
       }
     }
-    if (a == nullptr || name.size() > 8) continue;
+    if (a == nullptr || name.size() > 10) continue;
     lowercase_into(name, scratch_);
     // The first of duplicate attributes counts (HTML5).
     if (scratch_ == "class" && !a->has_class) {
@@ -672,6 +753,22 @@ bool Parser::read_attributes(std::size_t& j, Attributes* a, bool* self_closing) 
       a->has_role = true, a->role = value;
     } else if (scratch_ == "style" && !a->has_style) {
       a->has_style = true, a->style = value;
+    } else if (scratch_ == "name" && a->name.empty()) {
+      a->name = value;
+    } else if (scratch_ == "property" && a->property.empty()) {
+      a->property = value;
+    } else if (scratch_ == "content" && a->content.empty()) {
+      a->content = value;
+    } else if (scratch_ == "datetime" && a->datetime.empty()) {
+      a->datetime = value;
+    } else if (scratch_ == "lang" && a->lang.empty()) {
+      a->lang = value;
+    } else if (scratch_ == "type" && a->type.empty()) {
+      a->type = value;
+    } else if (scratch_ == "http-equiv" && a->http_equiv.empty()) {
+      a->http_equiv = value;
+    } else if (scratch_ == "aria-modal") {
+      a->aria_modal = true;
     } else if (scratch_ == "hidden") {
       a->hidden = true;
     } else if (scratch_ == "open") {
@@ -745,6 +842,9 @@ void Parser::start_tag(std::uint32_t id, const Attributes& a, bool self_closing)
     if (self_closing && (top_bits() & kForeign)) return;
     if ((props & kB) && !(top_bits() & kSkipped)) end_block();
     const std::size_t e = find_end_tag(i_, id);
+    if (id == kScript && e != std::string_view::npos && !a.type.empty() && contains_lower(a.type, "ld+json", scratch2_)) {
+      json_ld(in_.substr(i_, e - i_));
+    }
     if (e != std::string_view::npos) {
       i_ = after_tag(e);
     } else if (id == kScript || id == kStyle) {
@@ -762,7 +862,18 @@ void Parser::start_tag(std::uint32_t id, const Attributes& a, bool self_closing)
       return;
     }
   }
-  if (id == kHtml) return;
+  if (id == kHtml) {
+    if (doc_.meta.lang.empty()) doc_.meta.lang = clean_value(a.lang);
+    return;
+  }
+  if (id == kMeta) {
+    meta_tag(a);
+    return;
+  }
+  if (id == kTime && !a.datetime.empty() && !(top_bits() & kSkipped)) set_once(first_time_, a.datetime);
+  if (a.has_itemprop && !a.datetime.empty() && iequals(a.itemprop, "datePublished")) {
+    set_once(doc_.meta.published, a.datetime);
+  }
   if (id == kBody) {
     close_head();
     head_done_ = true;
@@ -852,7 +963,7 @@ void Parser::push(std::uint32_t id, const Attributes& a) {
   const std::int32_t index = static_cast<std::int32_t>(stack_.size());
   Open e;
   if (stack_.empty()) {
-    e = Open{0, 0, 0, Context::kNone, Hint::kNone, -1, -1, -1, -1, -1, -1, -1, -1};
+    e = Open{-1, 0, 0, 0, Context::kNone, Hint::kNone, -1, -1, -1, -1, -1, -1, -1, -1};
   } else {
     e = stack_.back();
   }
@@ -957,9 +1068,175 @@ void Parser::push(std::uint32_t id, const Attributes& a) {
   if (id == kTr) e.tr = index;
   if (id == kTd || id == kTh) e.cell = index;
 
+  if (!(e.bits & kSkipped)) {
+    Node node;
+    node.parent = e.node;
+    node.tag = id;
+    node.cues = words & kPublicCues;
+    std::uint32_t m = 0;
+    if (a.has_class) m |= class_marks(a.klass);
+    if (a.has_id) m |= class_marks(a.id);
+    if (a.has_itemprop && (iequals(a.itemprop, "articlebody") || iequals(a.itemprop, "text"))) {
+      m |= mark::kArticleBody | mark::kPositive;
+    }
+    if (id == kArticle || role == "article") m |= mark::kArticle;
+    if (id == kMain || role == "main") m |= mark::kMain;
+    if (e.context == Context::kNav && (id == kNav || id == kMenu || !role.empty())) m |= mark::kNav;
+    if (id == kAside || role == "complementary") m |= mark::kAside;
+    if (id == kFooter || role == "contentinfo") m |= mark::kFooter;
+    if (id == kHeader || role == "banner") m |= mark::kHeader;
+    if (id == kForm || id == kSearch || role == "search" || role == "form") m |= mark::kForm;
+    if (id == kDialog || role == "dialog" || role == "alertdialog" || a.aria_modal) m |= mark::kDialog;
+    if (is_heading(id)) m |= mark::kHeading;
+    if (props & kB) m |= mark::kBlock;
+    node.marks = m;
+    e.node = static_cast<std::int32_t>(doc_.nodes.size());
+    node.last = static_cast<std::uint32_t>(doc_.nodes.size());
+    doc_.nodes.push_back(node);
+  }
   stack_.push_back(e);
   ++counts_[id];
   if (is_heading(id)) ++headings_open_;
+}
+
+std::uint32_t Parser::class_marks(std::string_view value) {
+  if (value.size() > 200) value = value.substr(0, 200);
+  const auto hit = marks_cache_.find(std::string(value));
+  if (hit != marks_cache_.end()) return hit->second;
+  lowercase_into(value, scratch2_);
+  const std::string_view v = scratch2_;
+  std::uint32_t bits = 0;
+  for (std::size_t i = 0; i < v.size();) {
+    while (i < v.size() && is_ws(static_cast<unsigned char>(v[i]))) ++i;
+    std::size_t j = i;
+    while (j < v.size() && !is_ws(static_cast<unsigned char>(v[j]))) ++j;
+    if (j > i) bits |= token_marks(v.substr(i, j - i));
+    i = j;
+  }
+  // A negative word anywhere wins: "content sidebar" is a sidebar.
+  if (bits & mark::kNegative) bits &= ~(mark::kPositive | mark::kArticleBody);
+  if (marks_cache_.size() < 4096) marks_cache_.emplace(std::string(value), bits);
+  return bits;
+}
+
+// <meta name|property=... content=...>: the page's own title, site, author and date.
+void Parser::meta_tag(const Attributes& a) {
+  Meta& m = doc_.meta;
+  if (!a.http_equiv.empty() && iequals(a.http_equiv, "content-language")) {
+    if (m.lang.empty()) m.lang = clean_value(a.content);
+    return;
+  }
+  const std::string_view key = !a.property.empty() ? a.property : a.name;
+  if (key.empty() && a.has_itemprop && iequals(a.itemprop, "datePublished")) {
+    set_once(m.published, a.content);
+    return;
+  }
+  lowercase_into(key, scratch2_);
+  const std::string_view k = scratch2_;
+  if (k == "og:title" || k == "twitter:title") {
+    set_once(m.title, a.content);
+  } else if (k == "og:site_name" || k == "application-name") {
+    set_once(m.site_name, a.content);
+  } else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" || k == "parsely-author" ||
+             k == "sailthru.author") {
+    set_once(m.author, a.content);
+  } else if (k == "article:published_time" || k == "og:published_time" || k == "datepublished" ||
+             k == "date" || k == "dc.date" || k == "dc.date.issued" || k == "pubdate" || k == "publish-date" ||
+             k == "parsely-pub-date" || k == "sailthru.date" || k == "article.published") {
+    set_once(m.published, a.content);
+  }
+}
+
+
+// The string value after `"key":` at or after `from` within `json`, escapes decoded
+// (\uXXXX to UTF-8, surrogate pairs joined), at most `limit` bytes; empty if none.
+std::string json_string_after(std::string_view json, std::size_t from, std::size_t limit) {
+  std::size_t k = from;
+  while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
+  if (k >= json.size() || json[k] != ':') return {};
+  ++k;
+  while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
+  if (k >= json.size() || json[k] != '"') return {};
+  ++k;
+  std::string out;
+  auto hex4 = [&](std::size_t at, std::uint32_t* v) {
+    if (at + 4 > json.size()) return false;
+    std::uint32_t x = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+      const char c = json[i];
+      x <<= 4;
+      if (c >= '0' && c <= '9') x |= static_cast<std::uint32_t>(c - '0');
+      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') x |= static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
+      else return false;
+    }
+    *v = x;
+    return true;
+  };
+  while (k < json.size() && json[k] != '"' && out.size() < limit) {
+    if (json[k] != '\\') {
+      out.push_back(json[k++]);
+      continue;
+    }
+    if (k + 1 >= json.size()) break;
+    const char e = json[k + 1];
+    k += 2;
+    switch (e) {
+      case 'n': case 'r': case 't': out.push_back(' '); break;
+      case 'b': case 'f': break;
+      case 'u': {
+        std::uint32_t v = 0;
+        if (!hex4(k, &v)) break;
+        k += 4;
+        if (v >= 0xD800 && v <= 0xDBFF && k + 6 <= json.size() && json[k] == '\\' && json[k + 1] == 'u') {
+          std::uint32_t lo = 0;
+          if (hex4(k + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            k += 6;
+          }
+        }
+        if (v >= 0xD800 && v <= 0xDFFF) v = 0xFFFD;
+        unicode::append_utf8(static_cast<char32_t>(v), out);
+        break;
+      }
+      default: out.push_back(e); break;
+    }
+  }
+  return out;
+}
+
+// Key facts of JSON-LD (schema.org) found by scanning, not parsing: the first
+// "headline", "datePublished", "articleBody", the "name" after "author" and after
+// "publisher". A scan suffices (the values are strings) and costs one pass.
+void Parser::json_ld(std::string_view json) {
+  Meta& m = doc_.meta;
+  auto value_of = [&](std::string_view key, std::size_t limit) -> std::string {
+    const std::size_t at = json.find(key);
+    if (at == std::string_view::npos) return {};
+    return json_string_after(json, at + key.size(), limit);
+  };
+  auto name_after = [&](std::string_view key) -> std::string {
+    const std::size_t at = json.find(key);
+    if (at == std::string_view::npos) return {};
+    // "author": "Name", or "author": {"@type": "Person", "name": "Name"} (or a list)
+    if (std::string direct = json_string_after(json, at + key.size(), 300); !direct.empty()) return direct;
+    const std::size_t name = json.substr(0, std::min(json.size(), at + 400)).find("\"name\"", at);
+    if (name == std::string_view::npos) return {};
+    return json_string_after(json, name + 6, 300);
+  };
+  if (m.title.empty()) set_once(m.title, value_of("\"headline\"", 500));
+  if (m.published.empty()) set_once(m.published, value_of("\"datePublished\"", 100));
+  if (m.author.empty()) set_once(m.author, name_after("\"author\""));
+  if (m.site_name.empty()) set_once(m.site_name, name_after("\"publisher\""));
+  if (m.article_body.empty()) m.article_body = value_of("\"articleBody\"", 2000);
+}
+
+// Each node's last descendant: nodes are in pre-order, so one backward pass.
+void Parser::finish_tree() {
+  auto& nodes = doc_.nodes;
+  for (std::size_t i = nodes.size(); i-- > 0;) {
+    const std::int32_t p = nodes[i].parent;
+    if (p >= 0 && nodes[static_cast<std::size_t>(p)].last < nodes[i].last) nodes[static_cast<std::size_t>(p)].last = nodes[i].last;
+  }
 }
 
 void Parser::pop() {
@@ -1103,12 +1380,16 @@ void Parser::text(std::string_view s) {
     flush(top);
     std::size_t counted = 0;
     for (std::size_t t = k; t < end;) {
-      if (static_cast<unsigned char>(s[t]) < 0x80) {
-        digit_ = digit_ || is_digit(static_cast<unsigned char>(s[t]));
+      const auto c = static_cast<unsigned char>(s[t]);
+      if (c < 0x80) {
+        digit_ = digit_ || is_digit(c);
+        punctuation_ += c == ',' || c == '.';
         ++t;
         ++counted;
       } else {
-        counted += !unicode::is_space(unicode::next(s, t));
+        const char32_t cp = unicode::next(s, t);
+        counted += !unicode::is_space(cp);
+        punctuation_ += cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0x060C;  // 、。，،
       }
     }
     doc_.text.append(s.substr(k, end - k));
@@ -1160,6 +1441,8 @@ void Parser::start_block(const Open* top) {
   cps_ = link_cps_ = time_cps_ = byline_cps_ = 0;
   time_tag_ = digit_ = false;
   flags_ = 0;
+  punctuation_ = 0;
+  block_node_ = top ? top->node : -1;
   context_ = top ? top->context : Context::kNone;
   hint_ = top ? top->hint : Hint::kNone;
   in_article_ = top && (top->bits & kInArticle);
@@ -1194,7 +1477,7 @@ void Parser::end_block() {
     h = Hint::kForm;
   } else if (hint_ == Hint::kByline || (is_short && cps_ > 0 && 2 * byline_cps_ >= cps_)) {
     h = Hint::kByline;
-  } else if (is_short && cps_ > 0 && 2 * time_cps_ >= cps_ && (time_tag_ || digit_)) {
+  } else if (cps_ <= kShortDateline && cps_ > 0 && 2 * time_cps_ >= cps_ && (time_tag_ || digit_)) {
     h = Hint::kDateline;
   } else if (context_ == Context::kAside) {
     h = Hint::kAside;
@@ -1212,6 +1495,9 @@ void Parser::end_block() {
   b.end = end;
   b.hint = h;
   b.link_density = cps_ == 0 ? 0.0 : static_cast<double>(link_cps_) / static_cast<double>(cps_);
+  b.node = block_node_;
+  b.chars = static_cast<std::uint32_t>(std::min<std::size_t>(cps_, 0xFFFFFFFFu));
+  b.punctuation = punctuation_;
   b.flags = flags_;
   doc_.blocks.push_back(b);
   info_.push_back(BlockInfo{hint_ == Hint::kTitle && h == Hint::kHeading, in_article_});

@@ -99,9 +99,55 @@ inline constexpr std::string_view kNames[kCount] = {
 // The cue bits of one class or id attribute value (tokens split at ASCII white space).
 std::uint32_t class_cues(std::string_view value);
 
+// An element of the document tree (elements whose content is shown; text lives in the
+// blocks, which point at the innermost element open where they start). Nodes are in
+// document (pre-)order: a node's parent comes before it, and a subtree is the run of
+// nodes from its root to Document::nodes[root].last.
+struct Node {
+  std::int32_t parent = -1;   // index in Document::nodes, -1 for a root
+  std::uint32_t last = 0;     // the last node of its subtree (itself when it has no children)
+  std::uint32_t tag = 0;      // element id (internal; see tag_is)
+  std::uint32_t cues = 0;     // its own class/id cue:: bits
+  std::uint32_t marks = 0;    // mark:: bits: its own
+};
+
+// What an element says about itself (Node::marks).
+namespace mark {
+inline constexpr std::uint32_t kArticle = 1u << 0;      // <article>, role=article
+inline constexpr std::uint32_t kMain = 1u << 1;         // <main>, role=main
+inline constexpr std::uint32_t kArticleBody = 1u << 2;  // itemprop=articleBody|text, or a body class word
+inline constexpr std::uint32_t kPositive = 1u << 3;     // a class/id word of content (core/data/html/classwords.txt)
+inline constexpr std::uint32_t kNegative = 1u << 4;     // a class/id word of page furniture
+inline constexpr std::uint32_t kNav = 1u << 5;          // nav, menu, role=navigation|menu|menubar
+inline constexpr std::uint32_t kAside = 1u << 6;        // aside, role=complementary
+inline constexpr std::uint32_t kFooter = 1u << 7;       // footer, role=contentinfo
+inline constexpr std::uint32_t kHeader = 1u << 8;       // header, role=banner
+inline constexpr std::uint32_t kForm = 1u << 9;         // form, search, role=search|form
+inline constexpr std::uint32_t kHeading = 1u << 10;     // h1-h6
+inline constexpr std::uint32_t kBlock = 1u << 11;       // a block-level element
+inline constexpr std::uint32_t kComment = 1u << 12;     // a class/id word of comments
+inline constexpr std::uint32_t kDialog = 1u << 13;      // role=dialog|alertdialog, aria-modal, <dialog open>
+}  // namespace mark
+
+// What the page says about itself, outside its text.
+struct Meta {
+  std::string title;      // og:title, twitter:title, JSON-LD headline (first found)
+  std::string site_name;  // og:site_name, application-name, JSON-LD publisher name
+  std::string author;     // <meta name=author>, article:author (not a URL), JSON-LD author name
+  std::string published;  // article:published_time, itemprop=datePublished, JSON-LD
+                          // datePublished, <meta name=date>, the first <time datetime>
+  std::string lang;       // <html lang>, else <meta http-equiv=content-language>
+  // JSON-LD articleBody, or the text of the first such field (its first 2,000 bytes,
+  // escapes decoded): the article's text when the page carries it.
+  std::string article_body;
+};
+
 struct Block {
   std::size_t start = 0;  // byte range in Document::text: first non-space character ...
   std::size_t end = 0;    // ... one past the last; never empty
+  std::int32_t node = -1; // the innermost element open at its start (Document::nodes), -1 for none
+  std::uint32_t chars = 0;       // code points of its text, white space not counted
+  std::uint32_t punctuation = 0; // commas and full stops (ASCII and CJK) in its text
   Hint hint = Hint::kNone;
   // Code points of the block's text inside <a href>, divided by the code points of the
   // block's text; white space is not counted in either. 0 to 1.
@@ -120,6 +166,8 @@ struct Document {
   std::vector<Block> blocks;
   // The first <title> (outside SVG), references decoded, white space collapsed.
   std::string title_hint;
+  std::vector<Node> nodes;
+  Meta meta;
 };
 
 // Visible text: elements skipped with their content are script, style, noscript,

@@ -86,11 +86,28 @@ void write_sentence_place(JsonWriter& w, const Result& r, std::size_t i, Offset&
   w.member("block", s.block);
 }
 
+// [{"code", "message"}, ...]
+void write_warnings(JsonWriter& w, const Result& r) {
+  w.begin_array();
+  for (const Warning& warning : r.warnings) {
+    w.begin_object();
+    w.member("code", warning.code);
+    w.member("message", warning.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_result(JsonWriter& w, const Result& r, Offsets offsets, SentenceTexts texts) {
   SentenceOffsets offset(r, offsets);
   w.begin_object();
   w.member("language", r.language);
   w.member("title", r.title);
+  if (!r.byline.empty()) w.member("byline", r.byline);
+  if (!r.published.empty()) w.member("published", r.published);
+  if (!r.site_name.empty()) w.member("site_name", r.site_name);
+  w.key("warnings");
+  write_warnings(w, r);
   if (r.html) w.member("text", r.text);  // HTML input: the offsets refer to the text it shows
   w.key("sentences");
   w.begin_array();

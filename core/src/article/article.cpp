@@ -1,0 +1,235 @@
+#include "article/article.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace precis::article {
+
+namespace {
+
+using html::Hint;
+namespace mark = html::mark;
+
+// What makes an element page furniture: its own kind or its class/id words.
+constexpr std::uint32_t kFurniture =
+    mark::kNav | mark::kAside | mark::kFooter | mark::kForm | mark::kNegative | mark::kComment | mark::kDialog;
+// What makes an element the article (it ends the furniture around it: a page wrapped in
+// one <form>, an article inside a div class="has-sidebar").
+constexpr std::uint32_t kArticleMarks = mark::kArticle | mark::kMain | mark::kArticleBody;
+
+// Thresholds, in code points.
+constexpr std::uint32_t kProseChars = 60;     // a block this long with punctuation reads as prose
+constexpr std::uint32_t kLongChars = 150;     // ... and this long without
+constexpr double kLinkDense = 0.5;            // share of link text that makes a block a link list
+constexpr double kFoundChars = 250;           // prose weight an article has at least
+constexpr double kMostProse = 0.5;            // share of the page's prose that no furniture holds
+
+// A block's weight: + for prose with few links, - for links and furniture, a little
+// - for short labels; headings count for nothing either way.
+double weight(const html::Block& b, bool furniture) {
+  const double c = b.chars;
+  if (furniture || b.hint == Hint::kNavigation || b.hint == Hint::kForm) return -c;
+  if (b.link_density >= kLinkDense) return -c;
+  if (b.hint == Hint::kTitle || b.hint == Hint::kHeading) return 0;
+  const bool prose = (b.chars >= kProseChars && b.punctuation > 0) || b.chars >= kLongChars;
+  if (prose) return c * (1 - 2 * b.link_density);
+  return -0.3 * c;
+}
+
+}  // namespace
+
+Region find(const html::Document& doc) {
+  Region region;
+  const std::size_t nodes = doc.nodes.size();
+  const std::size_t blocks = doc.blocks.size();
+  region.inside.assign(blocks, 0);
+  if (blocks == 0) return region;
+
+  // The prose under each node, before any element's word is taken: an element that
+  // holds most of the page's prose is not furniture, whatever it calls itself (a
+  // WordPress <div class="entry share">, a page wrapped in one <form>).
+  std::vector<double> prose(nodes, 0.0);
+  double page_prose = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const double v = std::max(0.0, weight(doc.blocks[b], false));
+    page_prose += v;
+    if (doc.blocks[b].node >= 0) prose[static_cast<std::size_t>(doc.blocks[b].node)] += v;
+  }
+  for (std::size_t i = nodes; i-- > 0;) {
+    if (doc.nodes[i].parent >= 0) prose[static_cast<std::size_t>(doc.nodes[i].parent)] += prose[i];
+  }
+
+  // The nearest furniture element above each node (itself included), -1 for none;
+  // reset by an article element. Pre-order: parents first.
+  std::vector<std::int32_t> furniture(nodes, -1);
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const html::Node& n = doc.nodes[i];
+    const std::int32_t up = n.parent >= 0 ? furniture[static_cast<std::size_t>(n.parent)] : -1;
+    if (n.marks & kArticleMarks) {
+      furniture[i] = -1;
+    } else if ((n.marks & kFurniture) && prose[i] < kMostProse * page_prose) {
+      furniture[i] = static_cast<std::int32_t>(i);
+    } else {
+      furniture[i] = up;
+    }
+  }
+
+  // Weights per block, summed per subtree (children after parents: one backward pass).
+  std::vector<double> w(blocks), sum(nodes, 0.0), good(nodes, 0.0);
+  double page = 0, page_good = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::int32_t node = doc.blocks[b].node;
+    const bool in_furniture = node >= 0 && furniture[static_cast<std::size_t>(node)] >= 0;
+    w[b] = weight(doc.blocks[b], in_furniture);
+    page += w[b];
+    page_good += std::max(0.0, w[b]);
+    if (node >= 0) {
+      sum[static_cast<std::size_t>(node)] += w[b];
+      good[static_cast<std::size_t>(node)] += std::max(0.0, w[b]);
+    }
+  }
+  for (std::size_t i = nodes; i-- > 0;) {
+    const std::int32_t p = doc.nodes[i].parent;
+    if (p < 0) continue;
+    sum[static_cast<std::size_t>(p)] += sum[i];
+    good[static_cast<std::size_t>(p)] += good[i];
+  }
+
+  // The subtree of most weight. An article element is worth a little more than a plain
+  // wrapper of the same text: the page's own word on where its article is.
+  std::int32_t root = -1;
+  double best = page, best_good = page_good;
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const double bonus = (doc.nodes[i].marks & kArticleMarks) ? 1.1 : 1.0;
+    if (sum[i] * bonus > best) {
+      best = sum[i] * bonus;
+      best_good = good[i];
+      root = static_cast<std::int32_t>(i);
+    }
+  }
+  region.root = root;
+  region.found = best_good >= kFoundChars;
+
+  std::vector<std::uint32_t> cues(nodes, 0);
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const html::Node& n = doc.nodes[i];
+    if (static_cast<std::int32_t>(i) == root) continue;  // 0: nothing above the root counts
+    const std::uint32_t up = n.parent >= 0 ? cues[static_cast<std::size_t>(n.parent)] : 0;
+    cues[i] = up | (prose[i] < kMostProse * page_prose ? n.cues : 0);
+  }
+  region.cues.assign(blocks, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (doc.blocks[b].node >= 0) region.cues[b] = cues[static_cast<std::size_t>(doc.blocks[b].node)];
+  }
+
+  const std::uint32_t lo = root < 0 ? 0 : static_cast<std::uint32_t>(root);
+  const std::uint32_t hi = root < 0 ? static_cast<std::uint32_t>(nodes) : doc.nodes[static_cast<std::size_t>(root)].last;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const html::Block& block = doc.blocks[b];
+    if (block.hint == Hint::kTitle) {
+      region.inside[b] = 1;
+      continue;
+    }
+    if (block.node < 0) {
+      region.inside[b] = root < 0;
+      continue;
+    }
+    const auto node = static_cast<std::uint32_t>(block.node);
+    if (node < lo || node > hi) continue;
+    // Furniture inside the article (a share bar, a related list, the comments) stays out.
+    const std::int32_t f = furniture[node];
+    if (f >= 0 && static_cast<std::uint32_t>(f) >= lo) continue;
+    if (block.link_density >= kLinkDense) continue;
+    region.inside[b] = 1;
+  }
+  return region;
+}
+
+namespace {
+
+bool digits(std::string_view s, std::size_t at, std::size_t n) {
+  if (at + n > s.size()) return false;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string iso_date(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ')) v.remove_prefix(1);
+  // YYYY-MM-DD, month 01-12, day 01-31
+  if (!digits(v, 0, 4) || v.size() < 10 || v[4] != '-' || !digits(v, 5, 2) || v[7] != '-' || !digits(v, 8, 2)) return {};
+  const int month = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
+  std::string out(v.substr(0, 10));
+  // THH:MM[:SS[.fff]] then Z or +HH:MM / -HH:MM / +HHMM
+  std::size_t k = 10;
+  if (k < v.size() && (v[k] == 'T' || v[k] == ' ') && digits(v, k + 1, 2) && k + 3 < v.size() && v[k + 3] == ':' &&
+      digits(v, k + 4, 2)) {
+    const int hour = (v[k + 1] - '0') * 10 + (v[k + 2] - '0'), minute = (v[k + 4] - '0') * 10 + (v[k + 5] - '0');
+    if (hour > 23 || minute > 59) return out;
+    std::string time = "T" + std::string(v.substr(k + 1, 5));
+    k += 6;
+    if (k < v.size() && v[k] == ':' && digits(v, k + 1, 2)) {
+      time += v.substr(k, 3);
+      k += 3;
+      while (k < v.size() && (v[k] == '.' || (v[k] >= '0' && v[k] <= '9'))) ++k;  // fractions dropped
+    }
+    if (k < v.size() && v[k] == 'Z') {
+      time += 'Z';
+    } else if (k < v.size() && (v[k] == '+' || v[k] == '-') && digits(v, k + 1, 2)) {
+      if (k + 3 < v.size() && v[k + 3] == ':' && digits(v, k + 4, 2)) {
+        time += v.substr(k, 6);
+      } else if (digits(v, k + 3, 2)) {
+        time += std::string(v.substr(k, 3)) + ":" + std::string(v.substr(k + 3, 2));
+      }
+    }
+    out += time;
+  }
+  return out;
+}
+
+Metadata metadata(const html::Document& doc) {
+  Metadata m;
+  m.site_name = doc.meta.site_name;
+  m.published = iso_date(doc.meta.published);
+  m.byline = doc.meta.author;
+  if (m.byline.empty()) {  // the first byline block's text, when short
+    for (const html::Block& b : doc.blocks) {
+      if (b.hint != Hint::kByline || b.chars > 100) continue;
+      m.byline = doc.text.substr(b.start, b.end - b.start);
+      for (char& c : m.byline) {
+        if (c == '\n') c = ' ';
+      }
+      break;
+    }
+  }
+  return m;
+}
+
+std::string headline(const html::Document& doc) {
+  std::string_view t = doc.meta.title.empty() ? std::string_view(doc.title_hint) : std::string_view(doc.meta.title);
+  // "Headline | Site", "Headline - Site", "Site: Headline": the longest part.
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                                     " \xC2\xBB ", " \xC2\xB7 ", " / "};
+  std::string_view best = t;
+  for (std::string_view sep : kSeparators) {
+    const std::size_t at = t.find(sep);
+    if (at == std::string_view::npos) continue;
+    std::string_view longest;
+    std::size_t from = 0;
+    while (from <= t.size()) {
+      std::size_t to = t.find(sep, from);
+      if (to == std::string_view::npos) to = t.size();
+      const std::string_view part = t.substr(from, to - from);
+      if (part.size() > longest.size()) longest = part;
+      from = to + sep.size();
+    }
+    if (longest.size() < best.size()) best = longest;
+  }
+  return std::string(best);
+}
+
+}  // namespace precis::article
