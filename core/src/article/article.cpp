@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 
 namespace precis::article {
 
@@ -21,19 +22,87 @@ constexpr std::uint32_t kArticleMarks = mark::kArticle | mark::kMain | mark::kAr
 constexpr std::uint32_t kProseChars = 60;     // a block this long with punctuation reads as prose
 constexpr std::uint32_t kLongChars = 150;     // ... and this long without
 constexpr double kLinkDense = 0.5;            // share of link text that makes a block a link list
-constexpr double kFoundChars = 250;           // prose weight an article has at least
+constexpr double kFoundChars = 100;           // prose weight an article has at least
 constexpr double kMostProse = 0.5;            // share of the page's prose that no furniture holds
 
 // A block's weight: + for prose with few links, - for links and furniture, a little
 // - for short labels; headings count for nothing either way.
+double P(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
 double weight(const html::Block& b, bool furniture) {
+  static const double A = P("PA", 1), B = P("PB", 2), C = P("PC", 0.3), D = P("PD", 0), E = P("PE", 1);
   const double c = b.chars;
-  if (furniture || b.hint == Hint::kNavigation || b.hint == Hint::kForm) return -c;
-  if (b.link_density >= kLinkDense) return -c;
+  if (furniture) return -E * c;
+  if (b.link_density >= kLinkDense) return -A * c;
   if (b.hint == Hint::kTitle || b.hint == Hint::kHeading) return 0;
   const bool prose = (b.chars >= kProseChars && b.punctuation > 0) || b.chars >= kLongChars;
-  if (prose) return c * (1 - 2 * b.link_density);
-  return -0.3 * c;
+  if (prose) return c * std::max(0.0, 1 - B * b.link_density) + D;
+  return -C * c;
+}
+
+}  // namespace
+
+namespace {
+
+// The subtree chosen with one notion of furniture.
+struct Choice {
+  std::int32_t root = -1;          // -1: the whole page
+  double good = 0;                 // its prose weight
+  std::vector<std::int32_t> furniture;  // per node: the nearest furniture element above it, or -1
+};
+
+Choice choose(const html::Document& doc, const std::vector<double>& prose, double page_prose,
+              std::uint32_t furniture_marks) {
+  const std::size_t nodes = doc.nodes.size();
+  const std::size_t blocks = doc.blocks.size();
+  Choice c;
+  // The nearest furniture element above each node (itself included), -1 for none; reset
+  // by an article element, and never an element that holds most of the page's prose.
+  // Pre-order: parents first.
+  c.furniture.assign(nodes, -1);
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const html::Node& n = doc.nodes[i];
+    const std::int32_t up = n.parent >= 0 ? c.furniture[static_cast<std::size_t>(n.parent)] : -1;
+    if (n.marks & kArticleMarks) {
+      c.furniture[i] = -1;
+    } else if ((n.marks & furniture_marks) && prose[i] < kMostProse * page_prose) {
+      c.furniture[i] = static_cast<std::int32_t>(i);
+    } else {
+      c.furniture[i] = up;
+    }
+  }
+  // Weights per block, summed per subtree (children after parents: one backward pass).
+  std::vector<double> sum(nodes, 0.0), good(nodes, 0.0);
+  double page = 0, page_good = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::int32_t node = doc.blocks[b].node;
+    const bool in_furniture = node >= 0 && c.furniture[static_cast<std::size_t>(node)] >= 0;
+    const double w = weight(doc.blocks[b], in_furniture);
+    page += w;
+    page_good += std::max(0.0, w);
+    if (node >= 0) {
+      sum[static_cast<std::size_t>(node)] += w;
+      good[static_cast<std::size_t>(node)] += std::max(0.0, w);
+    }
+  }
+  for (std::size_t i = nodes; i-- > 0;) {
+    const std::int32_t p = doc.nodes[i].parent;
+    if (p < 0) continue;
+    sum[static_cast<std::size_t>(p)] += sum[i];
+    good[static_cast<std::size_t>(p)] += good[i];
+  }
+  // The subtree of most weight. An article element is worth a little more than a plain
+  // wrapper of the same text: the page's own word on where its article is.
+  double best = page;
+  c.good = page_good;
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const double bonus = (doc.nodes[i].marks & kArticleMarks) ? 1.1 : 1.0;
+    if (sum[i] * bonus > best) {
+      best = sum[i] * bonus;
+      c.good = good[i];
+      c.root = static_cast<std::int32_t>(i);
+    }
+  }
+  return c;
 }
 
 }  // namespace
@@ -43,6 +112,7 @@ Region find(const html::Document& doc) {
   const std::size_t nodes = doc.nodes.size();
   const std::size_t blocks = doc.blocks.size();
   region.inside.assign(blocks, 0);
+  region.cues.assign(blocks, 0);
   if (blocks == 0) return region;
 
   // The prose under each node, before any element's word is taken: an element that
@@ -59,56 +129,17 @@ Region find(const html::Document& doc) {
     if (doc.nodes[i].parent >= 0) prose[static_cast<std::size_t>(doc.nodes[i].parent)] += prose[i];
   }
 
-  // The nearest furniture element above each node (itself included), -1 for none;
-  // reset by an article element. Pre-order: parents first.
-  std::vector<std::int32_t> furniture(nodes, -1);
-  for (std::size_t i = 0; i < nodes; ++i) {
-    const html::Node& n = doc.nodes[i];
-    const std::int32_t up = n.parent >= 0 ? furniture[static_cast<std::size_t>(n.parent)] : -1;
-    if (n.marks & kArticleMarks) {
-      furniture[i] = -1;
-    } else if ((n.marks & kFurniture) && prose[i] < kMostProse * page_prose) {
-      furniture[i] = static_cast<std::int32_t>(i);
-    } else {
-      furniture[i] = up;
-    }
+  Choice c = choose(doc, prose, page_prose, kFurniture);
+  if (c.good < kFoundChars) {
+    // All the prose is under class words of furniture: a forum thread (its posts are
+    // "comments"), a theme that calls its post "widget". The elements themselves still
+    // count (nav, aside, footer, form).
+    Choice plain = choose(doc, prose, page_prose, kFurniture & ~(mark::kNegative | mark::kComment));
+    if (plain.good > c.good) c = std::move(plain);
   }
-
-  // Weights per block, summed per subtree (children after parents: one backward pass).
-  std::vector<double> w(blocks), sum(nodes, 0.0), good(nodes, 0.0);
-  double page = 0, page_good = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    const std::int32_t node = doc.blocks[b].node;
-    const bool in_furniture = node >= 0 && furniture[static_cast<std::size_t>(node)] >= 0;
-    w[b] = weight(doc.blocks[b], in_furniture);
-    page += w[b];
-    page_good += std::max(0.0, w[b]);
-    if (node >= 0) {
-      sum[static_cast<std::size_t>(node)] += w[b];
-      good[static_cast<std::size_t>(node)] += std::max(0.0, w[b]);
-    }
-  }
-  for (std::size_t i = nodes; i-- > 0;) {
-    const std::int32_t p = doc.nodes[i].parent;
-    if (p < 0) continue;
-    sum[static_cast<std::size_t>(p)] += sum[i];
-    good[static_cast<std::size_t>(p)] += good[i];
-  }
-
-  // The subtree of most weight. An article element is worth a little more than a plain
-  // wrapper of the same text: the page's own word on where its article is.
-  std::int32_t root = -1;
-  double best = page, best_good = page_good;
-  for (std::size_t i = 0; i < nodes; ++i) {
-    const double bonus = (doc.nodes[i].marks & kArticleMarks) ? 1.1 : 1.0;
-    if (sum[i] * bonus > best) {
-      best = sum[i] * bonus;
-      best_good = good[i];
-      root = static_cast<std::int32_t>(i);
-    }
-  }
+  const std::int32_t root = c.root;
   region.root = root;
-  region.found = best_good >= kFoundChars;
+  region.found = c.good >= kFoundChars;
 
   std::vector<std::uint32_t> cues(nodes, 0);
   for (std::size_t i = 0; i < nodes; ++i) {
@@ -117,7 +148,6 @@ Region find(const html::Document& doc) {
     const std::uint32_t up = n.parent >= 0 ? cues[static_cast<std::size_t>(n.parent)] : 0;
     cues[i] = up | (prose[i] < kMostProse * page_prose ? n.cues : 0);
   }
-  region.cues.assign(blocks, 0);
   for (std::size_t b = 0; b < blocks; ++b) {
     if (doc.blocks[b].node >= 0) region.cues[b] = cues[static_cast<std::size_t>(doc.blocks[b].node)];
   }
@@ -137,10 +167,18 @@ Region find(const html::Document& doc) {
     const auto node = static_cast<std::uint32_t>(block.node);
     if (node < lo || node > hi) continue;
     // Furniture inside the article (a share bar, a related list, the comments) stays out.
-    const std::int32_t f = furniture[node];
+    const std::int32_t f = c.furniture[node];
     if (f >= 0 && static_cast<std::uint32_t>(f) >= lo) continue;
     if (block.link_density >= kLinkDense) continue;
     region.inside[b] = 1;
+  }
+  // A heading introduces what follows it: one followed by furniture ("Related
+  // articles", "Mehr zum Thema" over a list of links) is furniture too. Backwards, so
+  // that a run of headings over furniture goes with it.
+  for (std::size_t b = blocks; b-- > 0;) {
+    const Hint h = doc.blocks[b].hint;
+    if (h != Hint::kHeading || !region.inside[b]) continue;
+    if (b + 1 == blocks || !region.inside[b + 1]) region.inside[b] = 0;
   }
   return region;
 }

@@ -45,6 +45,7 @@ enum MarkupFlag : std::uint32_t {
   kFlagByline = 1u << 7,      // byline, author
   kFlagTags = 1u << 8,
   kFlagOutside = 1u << 9,     // outside the page's article (core/src/article)
+  kFlagArticle = 1u << 10,    // inside it
 };
 
 struct Block {

@@ -349,7 +349,10 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const bool credit_line = blocks[i + 1].type == BlockType::kCaption && !blocks[i + 1].prose &&
                              words(facts[i + 1]) <= kLabelWords;
-    if (!decided[i] && credit_line && words(facts[i]) <= kPromoWords) set(i, BlockType::kCaption);
+    // (In a page's article, the markup has said which blocks are captions.)
+    if (!decided[i] && credit_line && words(facts[i]) <= kPromoWords && !(blocks[i].flags & kFlagArticle)) {
+      set(i, BlockType::kCaption);
+    }
   }
 
   // 4. The body starts at the first prose paragraph of some length that is none of the above.
@@ -399,6 +402,9 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     if (decided[i]) continue;
     if (i == title) set(i, BlockType::kTitle);
     else if (blocks[i].prose) continue;  // a short first sentence stays body text
+    // In a page's article, a caption says so in its markup: a label under the headline
+    // is a subtitle or a list item (a recipe's ingredients).
+    else if (blocks[i].flags & kFlagArticle) set(i, blocks[i].type == BlockType::kListItem ? BlockType::kListItem : BlockType::kHeading);
     else set(i, i > title && title < n ? BlockType::kCaption : BlockType::kHeading);
   }
   for (std::size_t i = 0; i < head_end; ++i) {
