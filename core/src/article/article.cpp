@@ -1,8 +1,12 @@
 #include "article/article.hpp"
 
+#include "unicode/unicode.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
+#include <string_view>
+#include <unordered_map>
 
 namespace precis::article {
 
@@ -27,6 +31,30 @@ constexpr double kMostProse = 0.5;            // share of the page's prose that 
 
 // A block's weight: + for prose with few links, - for links and furniture, a little
 // - for short labels; headings count for nothing either way.
+// Running text: long enough, with punctuation (or very long).
+bool is_prose(const html::Block& b) {
+  return (b.chars >= kProseChars && b.punctuation > 0) || b.chars >= kLongChars;
+}
+
+// Ends with a sentence's final punctuation (possibly followed by closing quotes or
+// brackets), and has a few words' worth of text: "Her last day is April 1."
+bool ends_sentence(const html::Document& doc, const html::Block& b) {
+  if (b.chars < 16) return false;
+  std::size_t k = b.end;
+  while (k > b.start) {
+    const char32_t cp = unicode::prev(doc.text, k);
+    switch (cp) {
+      case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB: case 0x300D: case 0x300F:
+        continue;  // closing quotes and brackets
+      case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 double P(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
 double weight(const html::Block& b, bool furniture) {
   static const double A = P("PA", 1), B = P("PB", 2), C = P("PC", 0.3), D = P("PD", 0), E = P("PE", 1);
@@ -34,8 +62,7 @@ double weight(const html::Block& b, bool furniture) {
   if (furniture) return -E * c;
   if (b.link_density >= kLinkDense) return -A * c;
   if (b.hint == Hint::kTitle || b.hint == Hint::kHeading) return 0;
-  const bool prose = (b.chars >= kProseChars && b.punctuation > 0) || b.chars >= kLongChars;
-  if (prose) return c * std::max(0.0, 1 - B * b.link_density) + D;
+  if (is_prose(b)) return c * std::max(0.0, 1 - B * b.link_density) + D;
   return -C * c;
 }
 
@@ -50,8 +77,8 @@ struct Choice {
   std::vector<std::int32_t> furniture;  // per node: the nearest furniture element above it, or -1
 };
 
-Choice choose(const html::Document& doc, const std::vector<double>& prose, double page_prose,
-              std::uint32_t furniture_marks) {
+Choice choose(const html::Document& doc, const std::vector<std::uint8_t>& repeated, const std::vector<double>& prose,
+              double page_prose, std::uint32_t furniture_marks) {
   const std::size_t nodes = doc.nodes.size();
   const std::size_t blocks = doc.blocks.size();
   Choice c;
@@ -76,7 +103,7 @@ Choice choose(const html::Document& doc, const std::vector<double>& prose, doubl
   for (std::size_t b = 0; b < blocks; ++b) {
     const std::int32_t node = doc.blocks[b].node;
     const bool in_furniture = node >= 0 && c.furniture[static_cast<std::size_t>(node)] >= 0;
-    const double w = weight(doc.blocks[b], in_furniture);
+    const double w = weight(doc.blocks[b], in_furniture || repeated[b]);
     page += w;
     page_good += std::max(0.0, w);
     if (node >= 0) {
@@ -115,13 +142,26 @@ Region find(const html::Document& doc) {
   region.cues.assign(blocks, 0);
   if (blocks == 0) return region;
 
+  // Text that occurs more than once on the page is the page's (a menu repeated in the
+  // footer, "Advertisement", a notice per widget), not the article's.
+  std::vector<std::uint8_t> repeated(blocks, 0);
+  {
+    std::unordered_map<std::string_view, std::uint32_t> first;
+    first.reserve(blocks);
+    const std::string_view text = doc.text;
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const auto [it, inserted] = first.try_emplace(text.substr(doc.blocks[b].start, doc.blocks[b].end - doc.blocks[b].start),
+                                                    static_cast<std::uint32_t>(b));
+      if (!inserted) repeated[b] = repeated[it->second] = 1;
+    }
+  }
   // The prose under each node, before any element's word is taken: an element that
   // holds most of the page's prose is not furniture, whatever it calls itself (a
   // WordPress <div class="entry share">, a page wrapped in one <form>).
   std::vector<double> prose(nodes, 0.0);
   double page_prose = 0;
   for (std::size_t b = 0; b < blocks; ++b) {
-    const double v = std::max(0.0, weight(doc.blocks[b], false));
+    const double v = std::max(0.0, weight(doc.blocks[b], repeated[b]));
     page_prose += v;
     if (doc.blocks[b].node >= 0) prose[static_cast<std::size_t>(doc.blocks[b].node)] += v;
   }
@@ -129,13 +169,27 @@ Region find(const html::Document& doc) {
     if (doc.nodes[i].parent >= 0) prose[static_cast<std::size_t>(doc.nodes[i].parent)] += prose[i];
   }
 
-  Choice c = choose(doc, prose, page_prose, kFurniture);
-  if (c.good < kFoundChars) {
-    // All the prose is under class words of furniture: a forum thread (its posts are
-    // "comments"), a theme that calls its post "widget". The elements themselves still
-    // count (nav, aside, footer, form).
-    Choice plain = choose(doc, prose, page_prose, kFurniture & ~(mark::kNegative | mark::kComment));
-    if (plain.good > c.good) c = std::move(plain);
+  Choice c = choose(doc, repeated, prose, page_prose, kFurniture);
+  {
+    // Nearly all the prose is under class words of furniture: a forum thread (its posts
+    // are "comments"), a theme that calls its post "widget". The elements themselves
+    // still count (nav, aside, footer, form).
+    Choice plain = choose(doc, repeated, prose, page_prose, kFurniture & ~(mark::kNegative | mark::kComment));
+    if (plain.good > P("PF", 3) * std::max(c.good, kFoundChars)) c = std::move(plain);
+  }
+  // The article element around the subtree of most weight, when there is one close
+  // above: it holds the rest of the article (the standfirst in its header, a second
+  // column of text); its furniture is left out below.
+  if (P("PG", 1) > 0) {
+    std::int32_t up = c.root;
+    for (int level = 0; up >= 0 && level < P("PH", 8); ++level) {
+      up = doc.nodes[static_cast<std::size_t>(up)].parent;
+      if (up < 0) break;
+      if (doc.nodes[static_cast<std::size_t>(up)].marks & (mark::kArticle | mark::kArticleBody)) {
+        c.root = up;
+        break;
+      }
+    }
   }
   const std::int32_t root = c.root;
   region.root = root;
@@ -171,6 +225,20 @@ Region find(const html::Document& doc) {
     if (f >= 0 && static_cast<std::uint32_t>(f) >= lo) continue;
     if (block.link_density >= kLinkDense) continue;
     region.inside[b] = 1;
+  }
+  // The article ends with its last prose: labels after it are the page's ("Share",
+  // "Tags", the agency's initials), and so are labels before its first heading or prose.
+  if (P("PI", 1) > 0) {
+    std::size_t last = blocks;
+    for (std::size_t b = blocks; b-- > 0;) {
+      if (region.inside[b] && (is_prose(doc.blocks[b]) || ends_sentence(doc, doc.blocks[b]))) {
+        last = b;
+        break;
+      }
+    }
+    for (std::size_t b = last == blocks ? 0 : last + 1; b < blocks; ++b) {
+      if (doc.blocks[b].hint != Hint::kTitle) region.inside[b] = 0;
+    }
   }
   // A heading introduces what follows it: one followed by furniture ("Related
   // articles", "Mehr zum Thema" over a list of links) is furniture too. Backwards, so

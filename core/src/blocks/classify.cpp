@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -239,6 +240,18 @@ std::uint32_t words(const Facts& f) { return static_cast<std::uint32_t>(f.words.
 std::string word_at(std::string_view text, const Block& b, const Facts& f, std::size_t k) {
   const Word& w = f.words[k];
   return fold(text.substr(b.start + w.start, w.end - w.start));
+}
+
+double P(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
+
+// What a block adds to the case that the article is here (step 8 of classify), in words:
+// prose for it, furniture and labels against it.
+double page_weight(const Block& b, std::uint32_t words, bool furniture) {
+  static const double A = P("QB", 1), B = P("QC", 0.3), C = P("QD", 8);
+  const double w = words;
+  if (furniture && !is_body(b.type)) return -A * std::max(w, 3.0);
+  if (b.prose && w >= C) return w;
+  return -B * std::max(w, 1.0);
 }
 
 }  // namespace
@@ -483,6 +496,53 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     if (blocks[i].type == BlockType::kListItem || facts[i].list_marker) set(i, BlockType::kListItem);
     else if (!blocks[i].prose) set(i, BlockType::kHeading);
     else set(i, BlockType::kParagraph);
+  }
+
+  // 8. A whole web page copied as text (plain text input only; for HTML the article stage
+  // has found the article in the document tree): the article is the run of blocks with
+  // the most prose, where menus, labels and the blocks found above to be furniture count
+  // against it (a maximum-sum run: one pass). Body blocks outside it are the page's.
+  const bool html = std::any_of(blocks.begin(), blocks.end(),
+                                [](const Block& b) { return (b.flags & (kFlagArticle | kFlagOutside)) != 0; });
+  if (!html && P("QA", 1) > 0) {
+    std::vector<double> w(n);
+    for (std::size_t i = 0; i < n; ++i) w[i] = page_weight(blocks[i], words(facts[i]), decided[i]);
+    // The best run, then up to kMoreRuns more that are each worth a good share of it
+    // (an article cut in two by a block of links), each found among the blocks not yet
+    // taken: linear.
+    constexpr int kMoreRuns = 3;
+    const double share = P("QE", 0.3);
+    std::vector<std::uint8_t> in(n, 0);
+    double first = 0;
+    for (int round = 0; round <= kMoreRuns; ++round) {
+      double run = 0, best = 0;
+      std::size_t run_start = 0, best_start = 0, best_end = 0;  // [best_start, best_end)
+      for (std::size_t i = 0; i < n; ++i) {
+        if (in[i]) {  // a run taken before ends runs here
+          run = 0;
+          continue;
+        }
+        if (run <= 0) {
+          run = 0;
+          run_start = i;
+        }
+        run += w[i];
+        if (run > best) {
+          best = run;
+          best_start = run_start;
+          best_end = i + 1;
+        }
+      }
+      if (best <= 0 || (round > 0 && best < share * first)) break;
+      if (round == 0) first = best;
+      for (std::size_t i = best_start; i < best_end; ++i) in[i] = 1;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (in[i]) continue;
+      if (is_body(blocks[i].type) || blocks[i].type == BlockType::kHeading) {
+        blocks[i].type = blocks[i].prose ? BlockType::kPromo : BlockType::kNavigation;
+      }
+    }
   }
 }
 

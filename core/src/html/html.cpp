@@ -1485,7 +1485,7 @@ void Parser::end_block() {
     h = Hint::kFooter;
   } else if (hint_ == Hint::kTitle || hint_ == Hint::kHeading) {
     h = Hint::kHeading;
-  } else if (context_ == Context::kHeader) {
+  } else if (context_ == Context::kHeader && hint_ != Hint::kCaption) {
     h = Hint::kHeader;
   } else {
     h = hint_;
