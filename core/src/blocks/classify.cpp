@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
@@ -246,11 +247,25 @@ double P(const char* n, double d) { const char* v = std::getenv(n); return v ? s
 
 // What a block adds to the case that the article is here (step 8 of classify), in words:
 // prose for it, furniture and labels against it.
-double page_weight(const Block& b, std::uint32_t words, bool furniture) {
+// Running text for page_weight: a prose block, or a long one with a sentence end inside
+// ("... Wir machen ein Spiel! Es heißt ... So sieht das dann aus:").
+bool running_text(std::string_view block, const Block& b, std::uint32_t words) {
+  if (b.prose) return true;
+  if (words < 15) return false;
+  for (std::string_view end : {". ", "! ", "? ", "\xE3\x80\x82"}) {  // and 。
+    if (block.find(end) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+double page_weight(std::string_view block, const Block& b, std::uint32_t words, bool decided) {
   static const double A = P("QB", 1), B = P("QC", 0.3), C = P("QD", 8);
   const double w = words;
-  if (furniture && !is_body(b.type)) return -A * std::max(w, 3.0);
-  if (b.prose && w >= C) return w;
+  const bool text = running_text(block, b, words);
+  const bool furniture = b.type == BlockType::kNavigation || b.type == BlockType::kPromo ||
+                         b.type == BlockType::kFooter || b.type == BlockType::kTagline || b.type == BlockType::kBio;
+  if (decided && !is_body(b.type) && (furniture || !text)) return -A * std::max(w, 3.0);
+  if (text && w >= C) return w;
   return -B * std::max(w, 1.0);
 }
 
@@ -504,9 +519,13 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   // against it (a maximum-sum run: one pass). Body blocks outside it are the page's.
   const bool html = std::any_of(blocks.begin(), blocks.end(),
                                 [](const Block& b) { return (b.flags & (kFlagArticle | kFlagOutside)) != 0; });
-  if (!html && P("QA", 1) > 0) {
+  // Only a page has furniture enough to tell (an article alone keeps all its text): a
+  // page copied as text has menus, many short lines of a few words.
+  std::size_t short_lines = 0;
+  for (std::size_t i = 0; i < n; ++i) short_lines += !blocks[i].prose && words(facts[i]) <= 4;
+  if (!html && P("QA", 1) > 0 && short_lines >= P("QJ", 10)) {
     std::vector<double> w(n);
-    for (std::size_t i = 0; i < n; ++i) w[i] = page_weight(blocks[i], words(facts[i]), decided[i]);
+    for (std::size_t i = 0; i < n; ++i) w[i] = page_weight(body(i), blocks[i], words(facts[i]), decided[i]);
     // The best run, then up to kMoreRuns more that are each worth a good share of it
     // (an article cut in two by a block of links), each found among the blocks not yet
     // taken: linear.
@@ -541,6 +560,13 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
       if (in[i]) continue;
       if (is_body(blocks[i].type) || blocks[i].type == BlockType::kHeading) {
         blocks[i].type = blocks[i].prose ? BlockType::kPromo : BlockType::kNavigation;
+      }
+    }
+    // Running text inside the article that a final colon kept from being prose is body
+    // text, not a heading.
+    for (std::size_t i = 0; i < n; ++i) {
+      if (in[i] && blocks[i].type == BlockType::kHeading && running_text(body(i), blocks[i], words(facts[i]))) {
+        blocks[i].type = BlockType::kParagraph;
       }
     }
   }
