@@ -43,6 +43,10 @@ Status check_input_size(std::size_t bytes, const Options& options) {
 namespace {
 
 constexpr std::size_t kKeywords = 10;
+constexpr std::string_view kNoArticle = "no_article";
+constexpr std::string_view kNoArticleMessage =
+    "no article found on this page: too little running text outside navigation, links and page furniture";
+
 // A sentence needs this many words to be chosen: fewer is a label or a fragment.
 constexpr std::uint32_t kMinWords = 4;
 
@@ -135,10 +139,7 @@ Status segment_text(std::string_view input, const Options& options, Result* r) {
     r->byline = std::move(meta.byline);
     r->published = std::move(meta.published);
     r->site_name = std::move(meta.site_name);
-    if (!region.found) {
-      r->warnings.push_back({"no_article", "no article found on this page: too little running text outside "
-                                           "navigation, links and page furniture"});
-    }
+    if (!region.found) r->warnings.push_back({kNoArticle, std::string(kNoArticleMessage)});
   }
   const std::string_view text = r->text;
   // Memory and time go with the number of lines and sentences as much as with bytes (a
@@ -282,7 +283,13 @@ Status summarize(std::string_view input, const Options& options, Result* result)
       eligible[i] = r.sentences[i].eligible && words[i] >= kMinWords;
       any = any || eligible[i];
     }
-    if (!any && r.warnings.empty()) {
+    if (!any && r.html && r.warnings.empty() && !r.sentences.empty()) {
+      // A page whose article has no sentence a summary may take: labels and fragments
+      // only. Say so rather than quote them.
+      r.warnings.push_back({kNoArticle, std::string(kNoArticleMessage)});
+    } else if (!any && !r.html) {
+      // Plain text without a prose sentence (a list of headlines, text without
+      // punctuation): every sentence with a word may be chosen.
       for (std::size_t i = 0; i < r.sentences.size(); ++i) eligible[i] = words[i] > 0;
     }
     for (std::size_t i = 0; i < r.sentences.size(); ++i) r.sentences[i].eligible = eligible[i];

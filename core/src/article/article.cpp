@@ -61,7 +61,8 @@ double weight(const html::Block& b, bool furniture) {
   const double c = b.chars;
   if (furniture) return -E * c;
   if (b.link_density >= kLinkDense) return -A * c;
-  if (b.hint == Hint::kTitle || b.hint == Hint::kHeading) return 0;
+  if (b.hint == Hint::kTitle) return P("PK", 150);  // the headline tells where the article is
+  if (b.hint == Hint::kHeading) return 0;
   if (is_prose(b)) return c * std::max(0.0, 1 - B * b.link_density) + D;
   return -C * c;
 }
@@ -104,11 +105,12 @@ Choice choose(const html::Document& doc, const std::vector<std::uint8_t>& repeat
     const std::int32_t node = doc.blocks[b].node;
     const bool in_furniture = node >= 0 && c.furniture[static_cast<std::size_t>(node)] >= 0;
     const double w = weight(doc.blocks[b], in_furniture || repeated[b]);
+    const double g = doc.blocks[b].hint == Hint::kTitle ? 0.0 : std::max(0.0, w);  // prose only
     page += w;
-    page_good += std::max(0.0, w);
+    page_good += g;
     if (node >= 0) {
       sum[static_cast<std::size_t>(node)] += w;
-      good[static_cast<std::size_t>(node)] += std::max(0.0, w);
+      good[static_cast<std::size_t>(node)] += g;
     }
   }
   for (std::size_t i = nodes; i-- > 0;) {
