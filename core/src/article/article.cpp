@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 
@@ -28,6 +27,10 @@ constexpr std::uint32_t kLongChars = 150;     // ... and this long without
 constexpr double kLinkDense = 0.5;            // share of link text that makes a block a link list
 constexpr double kFoundChars = 100;           // prose weight an article has at least
 constexpr double kMostProse = 0.5;            // share of the page's prose that no furniture holds
+constexpr double kHeadlineWeight = 150;       // the headline's weight
+constexpr double kLabelWeight = 0.3;          // a label's weight per code point (negative)
+constexpr double kClassWordsWrong = 3;        // prose the class words would leave out, times what they keep
+constexpr int kArticleAbove = 8;              // levels an article element is looked for above the best subtree
 
 // A block's weight: + for prose with few links, - for links and furniture, a little
 // - for short labels; headings count for nothing either way.
@@ -55,16 +58,16 @@ bool ends_sentence(const html::Document& doc, const html::Block& b) {
   return false;
 }
 
-double P(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
+// A block's weight, in code points: + for prose (less for the share of it in links), -
+// for links and furniture, a little - for short labels; headings count for nothing, the
+// headline for a little (it tells where the article is).
 double weight(const html::Block& b, bool furniture) {
-  static const double A = P("PA", 1), B = P("PB", 2), C = P("PC", 0.3), D = P("PD", 0), E = P("PE", 1);
   const double c = b.chars;
-  if (furniture) return -E * c;
-  if (b.link_density >= kLinkDense) return -A * c;
-  if (b.hint == Hint::kTitle) return P("PK", 150);  // the headline tells where the article is
+  if (furniture || b.link_density >= kLinkDense) return -c;
+  if (b.hint == Hint::kTitle) return kHeadlineWeight;
   if (b.hint == Hint::kHeading) return 0;
-  if (is_prose(b)) return c * std::max(0.0, 1 - B * b.link_density) + D;
-  return -C * c;
+  if (is_prose(b)) return c * std::max(0.0, 1 - 2 * b.link_density);
+  return -kLabelWeight * c;
 }
 
 }  // namespace
@@ -177,14 +180,14 @@ Region find(const html::Document& doc) {
     // are "comments"), a theme that calls its post "widget". The elements themselves
     // still count (nav, aside, footer, form).
     Choice plain = choose(doc, repeated, prose, page_prose, kFurniture & ~(mark::kNegative | mark::kComment));
-    if (plain.good > P("PF", 3) * std::max(c.good, kFoundChars)) c = std::move(plain);
+    if (plain.good > kClassWordsWrong * std::max(c.good, kFoundChars)) c = std::move(plain);
   }
   // The article element around the subtree of most weight, when there is one close
   // above: it holds the rest of the article (the standfirst in its header, a second
   // column of text); its furniture is left out below.
-  if (P("PG", 1) > 0) {
+  {
     std::int32_t up = c.root;
-    for (int level = 0; up >= 0 && level < P("PH", 8); ++level) {
+    for (int level = 0; up >= 0 && level < kArticleAbove; ++level) {
       up = doc.nodes[static_cast<std::size_t>(up)].parent;
       if (up < 0) break;
       if (doc.nodes[static_cast<std::size_t>(up)].marks & (mark::kArticle | mark::kArticleBody)) {
@@ -230,7 +233,7 @@ Region find(const html::Document& doc) {
   }
   // The article ends with its last prose: labels after it are the page's ("Share",
   // "Tags", the agency's initials), and so are labels before its first heading or prose.
-  if (P("PI", 1) > 0) {
+  {
     std::size_t last = blocks;
     for (std::size_t b = blocks; b-- > 0;) {
       if (region.inside[b] && (is_prose(doc.blocks[b]) || ends_sentence(doc, doc.blocks[b]))) {

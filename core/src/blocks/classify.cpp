@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -49,6 +48,11 @@ constexpr std::uint32_t kPromoProseWords = 25;  // ... or this many, when it is 
 constexpr std::uint32_t kShortPromoWords = 8; // a label with a promo cue: at most this many
 constexpr std::uint32_t kRepeatedWords = 12;  // repeated lines of at most this many words
 constexpr std::uint32_t kMenuWords = 20;      // a menu line: at most this many words
+// A page copied as text (step 8):
+constexpr std::size_t kPageShortLines = 10;    // labels of at most 4 words a page has at least
+constexpr double kPageProseWords = 8;          // running text that counts for the article
+constexpr double kPageLabelWeight = 0.3;       // a label's weight per word (negative)
+constexpr double kMoreRunShare = 0.3;          // a second run of prose, against the first
 
 struct Word {
   std::size_t start, end;
@@ -243,8 +247,6 @@ std::string word_at(std::string_view text, const Block& b, const Facts& f, std::
   return fold(text.substr(b.start + w.start, w.end - w.start));
 }
 
-double P(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
-
 // What a block adds to the case that the article is here (step 8 of classify), in words:
 // prose for it, furniture and labels against it.
 // Running text for page_weight: a prose block, or a long one with a sentence end inside
@@ -259,14 +261,13 @@ bool running_text(std::string_view block, const Block& b, std::uint32_t words) {
 }
 
 double page_weight(std::string_view block, const Block& b, std::uint32_t words, bool decided) {
-  static const double A = P("QB", 1), B = P("QC", 0.3), C = P("QD", 8);
   const double w = words;
   const bool text = running_text(block, b, words);
   const bool furniture = b.type == BlockType::kNavigation || b.type == BlockType::kPromo ||
                          b.type == BlockType::kFooter || b.type == BlockType::kTagline || b.type == BlockType::kBio;
-  if (decided && !is_body(b.type) && (furniture || !text)) return -A * std::max(w, 3.0);
-  if (text && w >= C) return w;
-  return -B * std::max(w, 1.0);
+  if (decided && !is_body(b.type) && (furniture || !text)) return -std::max(w, 3.0);
+  if (text && w >= kPageProseWords) return w;
+  return -kPageLabelWeight * std::max(w, 1.0);
 }
 
 }  // namespace
@@ -523,14 +524,14 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
   // page copied as text has menus, many short lines of a few words.
   std::size_t short_lines = 0;
   for (std::size_t i = 0; i < n; ++i) short_lines += !blocks[i].prose && words(facts[i]) <= 4;
-  if (!html && P("QA", 1) > 0 && short_lines >= P("QJ", 10)) {
+  if (!html && short_lines >= kPageShortLines) {
     std::vector<double> w(n);
     for (std::size_t i = 0; i < n; ++i) w[i] = page_weight(body(i), blocks[i], words(facts[i]), decided[i]);
     // The best run, then up to kMoreRuns more that are each worth a good share of it
     // (an article cut in two by a block of links), each found among the blocks not yet
     // taken: linear.
     constexpr int kMoreRuns = 3;
-    const double share = P("QE", 0.3);
+    const double share = kMoreRunShare;
     std::vector<std::uint8_t> in(n, 0);
     double first = 0;
     for (int round = 0; round <= kMoreRuns; ++round) {
