@@ -1,6 +1,8 @@
 // libFuzzer target: HTML to blocks. The markup reader (core/src/html) on the raw bytes,
-// held to the contract of html.hpp, then the text it shows through the blocks stage
-// (core/src/blocks: find_blocks and classify), as summarize does with `input: "html"`.
+// held to the contract of html.hpp (the text, its blocks, the document tree, the page's
+// metadata), the article stage (core/src/article) on its tree, then the text it shows
+// through the blocks stage (core/src/blocks: find_blocks and classify), as summarize
+// does with `input: "html"`.
 // Input: any bytes, read as an HTML page.
 #include <cmath>
 #include <cstddef>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "article/article.hpp"
 #include "blocks/blocks.hpp"
 #include "blocks/classify.hpp"
 #include "decode/decode.hpp"
@@ -48,6 +51,53 @@ void check_document(std::string_view html, const precis::html::Document& doc) {
     if (b.end < text.size()) FUZZ_CHECK(text.substr(b.end, 2) == "\n\n");
   }
   if (!doc.blocks.empty()) FUZZ_CHECK(doc.blocks.back().end == text.size());
+
+  // The tree: pre-order (a parent before its children), each subtree a run of nodes
+  // that holds its children's runs; blocks point at nodes.
+  const std::size_t nodes = doc.nodes.size();
+  for (std::size_t i = 0; i < nodes; ++i) {
+    const auto& n = doc.nodes[i];
+    FUZZ_CHECK(n.last >= i && n.last < nodes);
+    if (n.parent >= 0) {
+      const auto p = static_cast<std::size_t>(n.parent);
+      FUZZ_CHECK(p < i && doc.nodes[p].last >= n.last);
+    }
+  }
+  for (const auto& b : doc.blocks) {
+    FUZZ_CHECK(b.node >= -1 && b.node < static_cast<std::int64_t>(nodes));
+    FUZZ_CHECK(b.chars <= b.end - b.start);
+  }
+  const auto& m = doc.meta;
+  if (valid) {
+    for (const std::string* field : {&m.title, &m.site_name, &m.author, &m.published, &m.lang, &m.article_body}) {
+      FUZZ_CHECK(precis_fuzz::valid_utf8(*field));
+    }
+  }
+  FUZZ_CHECK(m.article_body.size() <= 2000 + 4);
+}
+
+// The article stage's answer: one flag and one cue mask per block, the root a node, the
+// metadata clean (an ISO date or nothing).
+void check_article(const precis::html::Document& doc) {
+  const precis::article::Region region = precis::article::find(doc);
+  if (doc.blocks.empty()) {
+    FUZZ_CHECK(region.inside.empty() && !region.found);
+  } else {
+    FUZZ_CHECK(region.inside.size() == doc.blocks.size() && region.cues.size() == doc.blocks.size());
+  }
+  FUZZ_CHECK(region.root >= -1 && region.root < static_cast<std::int64_t>(doc.nodes.size()));
+  for (std::size_t b = 0; b < region.inside.size(); ++b) {
+    FUZZ_CHECK(region.inside[b] <= 1);
+    FUZZ_CHECK(region.cues[b] < (1u << precis::html::cue::kCount));
+  }
+  const precis::article::Metadata meta = precis::article::metadata(doc);
+  const std::string& date = meta.published;
+  if (!date.empty()) {
+    FUZZ_CHECK(date.size() >= 10 && date[4] == '-' && date[7] == '-');
+    FUZZ_CHECK(precis::article::iso_date(date) == date);  // already in its final form
+  }
+  const std::string headline = precis::article::headline(doc);
+  FUZZ_CHECK(headline.size() <= std::max(doc.meta.title.size(), doc.title_hint.size()));
 }
 
 // The blocks of the text stage: in order, inside the text, on character boundaries.
@@ -67,6 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view html(reinterpret_cast<const char*>(data), size);
   precis::html::Document doc = precis::html::to_text(html);
   check_document(html, doc);
+  check_article(doc);
   for (const auto& b : doc.blocks) precis::html::class_cues(doc.text.substr(b.start, b.end - b.start));
 
   // The blocks stage as the pipeline runs it on an HTML page's text: UTF-8 repaired (the

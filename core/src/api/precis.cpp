@@ -96,11 +96,7 @@ void apply_markup(const html::Document& doc, const article::Region& region, std:
     b.markup = static_cast<blocks::Markup>(from.hint);  // the same kinds, in the same order
     // Inside the article, the article stage has judged the elements around it: a page
     // wrapped in one <form> or <header> is not furniture for that.
-    if (region.inside[h] && (b.markup == blocks::Markup::kNavigation || b.markup == blocks::Markup::kForm ||
-                             b.markup == blocks::Markup::kAside || b.markup == blocks::Markup::kFooter ||
-                             b.markup == blocks::Markup::kHeader)) {
-      b.markup = blocks::Markup::kNone;
-    }
+    if (region.inside[h]) b.markup = static_cast<blocks::Markup>(from.element);
     b.link_density = static_cast<float>(from.link_density);
     for (const Bit& bit : kBits) {
       if (region.cues[h] & bit.from) b.flags |= bit.to;

@@ -175,12 +175,16 @@ Region find(const html::Document& doc) {
   }
 
   Choice c = choose(doc, repeated, prose, page_prose, kFurniture);
+  bool class_words = true;  // whether the class words are believed
   {
     // Nearly all the prose is under class words of furniture: a forum thread (its posts
     // are "comments"), a theme that calls its post "widget". The elements themselves
     // still count (nav, aside, footer, form).
     Choice plain = choose(doc, repeated, prose, page_prose, kFurniture & ~(mark::kNegative | mark::kComment));
-    if (plain.good > kClassWordsWrong * std::max(c.good, kFoundChars)) c = std::move(plain);
+    if (plain.good > kClassWordsWrong * std::max(c.good, kFoundChars)) {
+      c = std::move(plain);
+      class_words = false;
+    }
   }
   // The article element around the subtree of most weight, when there is one close
   // above: it holds the rest of the article (the standfirst in its header, a second
@@ -205,7 +209,7 @@ Region find(const html::Document& doc) {
     const html::Node& n = doc.nodes[i];
     if (static_cast<std::int32_t>(i) == root) continue;  // 0: nothing above the root counts
     const std::uint32_t up = n.parent >= 0 ? cues[static_cast<std::size_t>(n.parent)] : 0;
-    cues[i] = up | (prose[i] < kMostProse * page_prose ? n.cues : 0);
+    cues[i] = up | (class_words && prose[i] < kMostProse * page_prose ? n.cues : 0);
   }
   for (std::size_t b = 0; b < blocks; ++b) {
     if (doc.blocks[b].node >= 0) region.cues[b] = cues[static_cast<std::size_t>(doc.blocks[b].node)];

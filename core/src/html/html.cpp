@@ -1494,13 +1494,19 @@ void Parser::end_block() {
   b.start = start_;
   b.end = end;
   b.hint = h;
+  // What the element alone says, for an article found inside a nav, form, aside,
+  // footer or header (core/src/article judges those).
+  b.element = h == Hint::kNavigation || h == Hint::kForm || h == Hint::kAside || h == Hint::kFooter ||
+                      h == Hint::kHeader
+                  ? (hint_ == Hint::kTitle ? Hint::kHeading : hint_)
+                  : h;
   b.link_density = cps_ == 0 ? 0.0 : static_cast<double>(link_cps_) / static_cast<double>(cps_);
   b.node = block_node_;
   b.chars = static_cast<std::uint32_t>(std::min<std::size_t>(cps_, 0xFFFFFFFFu));
   b.punctuation = punctuation_;
   b.flags = flags_;
   doc_.blocks.push_back(b);
-  info_.push_back(BlockInfo{hint_ == Hint::kTitle && h == Hint::kHeading, in_article_});
+  info_.push_back(BlockInfo{hint_ == Hint::kTitle && b.element == Hint::kHeading, in_article_});
 }
 
 // True if `text` is the title, or its part before a separator ("Headline | Site",
@@ -1534,13 +1540,13 @@ void Parser::choose_title() {
         break;
       }
     }
-    if (headline == none && (block.hint == Hint::kHeading || block.hint == Hint::kNone) &&
+    if (headline == none && (block.element == Hint::kHeading || block.element == Hint::kNone) &&
         is_title_headline(std::string_view(doc_.text).substr(block.start, block.end - block.start), title)) {
       headline = b;
     }
   }
   const std::size_t pick = in_article != none ? in_article : headline != none ? headline : first_h1;
-  if (pick != none) doc_.blocks[pick].hint = Hint::kTitle;
+  if (pick != none) doc_.blocks[pick].hint = doc_.blocks[pick].element = Hint::kTitle;
 }
 
 }  // namespace

@@ -149,6 +149,9 @@ struct Block {
   std::uint32_t chars = 0;       // code points of its text, white space not counted
   std::uint32_t punctuation = 0; // commas and full stops (ASCII and CJK) in its text
   Hint hint = Hint::kNone;
+  // The hint of its element alone, without the navigation, form, aside, footer or header
+  // around it (the same as `hint` where none is).
+  Hint element = Hint::kNone;
   // Code points of the block's text inside <a href>, divided by the code points of the
   // block's text; white space is not counted in either. 0 to 1.
   double link_density = 0;
