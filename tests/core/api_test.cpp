@@ -175,7 +175,8 @@ TEST(Api, SentencesAndOffsets) {
     EXPECT_EQ(s.words, words[i]);
   }
   EXPECT_FALSE(r.sentences[0].eligible);  // a headline
-  EXPECT_TRUE(r.sentences[1].eligible);
+  EXPECT_FALSE(r.sentences[1].eligible);  // three words: a fragment, never chosen
+  EXPECT_TRUE(r.sentences[2].eligible);
   check_consistent(r);
 }
 

@@ -250,7 +250,7 @@ precis::Result sample_result() {
 
 TEST(Json, ResultToJson) {
   const Json j = precis::result_to_json(sample_result());
-  EXPECT_EQ(keys(j), (std::vector<std::string>{"language", "title", "sentences", "summary", "keywords", "stats"}));
+  EXPECT_EQ(keys(j), (std::vector<std::string>{"language", "title", "warnings", "sentences", "summary", "keywords", "stats"}));
   ASSERT_EQ(j["sentences"].size(), 2u);
   for (const auto& s : j["sentences"]) {
     EXPECT_EQ(keys(s), (std::vector<std::string>{"text", "start", "end", "block", "block_type", "score", "selected", "parts"}));
@@ -284,7 +284,7 @@ TEST(Json, ResultToJson) {
 
   // Exactly the contract's text, key order included.
   EXPECT_EQ(precis::dump(j),
-            R"({"language":"en","title":"The title","sentences":[)"
+            R"({"language":"en","title":"The title","warnings":[],"sentences":[)"
             R"({"text":"First one.","start":0,"end":10,"block":0,"block_type":"paragraph","score":0.123457,"selected":true,)"
             R"("parts":{"position":0.1,"centrality":0.023457}},)"
             R"({"text":"Second \"two\".","start":11,"end":24,"block":1,"block_type":"paragraph","score":0.5,"selected":false,"parts":{}}],)"
@@ -296,7 +296,7 @@ TEST(Json, EmptyResultToJson) {
   precis::Result r;
   r.language = "und";
   EXPECT_EQ(precis::dump(precis::result_to_json(r)),
-            R"({"language":"und","title":"","sentences":[],"summary":[],"keywords":[],)"
+            R"({"language":"und","title":"","warnings":[],"sentences":[],"summary":[],"keywords":[],)"
             R"("stats":{"characters":0,"words":0,"sentences":0,"milliseconds":0.0}})");
 }
 

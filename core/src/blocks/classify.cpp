@@ -307,8 +307,12 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
       default: break;
     }
     if (b.markup != Markup::kTitle && (b.flags & kFlagOutside)) {
-      // Outside the page's article: furniture, whatever its element.
-      set(i, b.link_density >= 0.5f || b.markup == Markup::kNavigation ? BlockType::kNavigation
+      // Outside the page's article: furniture, whatever its element; a byline, date
+      // line or caption keeps its name (none is body text).
+      set(i, b.markup == Markup::kByline     ? BlockType::kByline
+             : b.markup == Markup::kDateline ? BlockType::kDateline
+             : b.markup == Markup::kCaption  ? BlockType::kCaption
+             : b.link_density >= 0.5f || b.markup == Markup::kNavigation ? BlockType::kNavigation
              : b.markup == Markup::kFooter                          ? BlockType::kFooter
                                                                     : BlockType::kPromo);
       continue;

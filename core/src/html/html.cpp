@@ -1506,7 +1506,10 @@ void Parser::end_block() {
   b.punctuation = punctuation_;
   b.flags = flags_;
   doc_.blocks.push_back(b);
-  info_.push_back(BlockInfo{hint_ == Hint::kTitle && b.element == Hint::kHeading, in_article_});
+  // An h1 may be the headline unless it is in a nav, aside or footer (a form or header
+  // around the whole page is no reason).
+  const bool furniture = context_ == Context::kNav || context_ == Context::kAside || context_ == Context::kFooter;
+  info_.push_back(BlockInfo{hint_ == Hint::kTitle && b.element == Hint::kHeading && !furniture, in_article_});
 }
 
 // True if `text` is the title, or its part before a separator ("Headline | Site",
@@ -1540,7 +1543,8 @@ void Parser::choose_title() {
         break;
       }
     }
-    if (headline == none && (block.element == Hint::kHeading || block.element == Hint::kNone) &&
+    const bool furniture = block.hint == Hint::kNavigation || block.hint == Hint::kAside || block.hint == Hint::kFooter;
+    if (headline == none && !furniture && (block.element == Hint::kHeading || block.element == Hint::kNone) &&
         is_title_headline(std::string_view(doc_.text).substr(block.start, block.end - block.start), title)) {
       headline = b;
     }

@@ -94,6 +94,12 @@ Json result_to_json(const Result& r) {
   Json out = Json::object();
   out["language"] = r.language;
   out["title"] = r.title;
+  if (!r.byline.empty()) out["byline"] = r.byline;
+  if (!r.published.empty()) out["published"] = r.published;
+  if (!r.site_name.empty()) out["site_name"] = r.site_name;
+  Json warnings = Json::array();
+  for (const Warning& w : r.warnings) warnings.push_back(Json{{"code", w.code}, {"message", w.message}});
+  out["warnings"] = std::move(warnings);
   if (r.html) out["text"] = r.text;  // HTML input: the offsets refer to the text it shows
   out["sentences"] = std::move(sentences);
   out["summary"] = r.summary;
