@@ -56,7 +56,9 @@ const char* kUsage =
     "  --input text|html    input format (default text)\n"
     "  --max-input-bytes N  longer inputs fail with input_too_large (default 16 MiB)\n"
     "  --encoding NAME      summarize/split: the input's character set (default UTF-8),\n"
-    "                       e.g. cp1251, latin1, iso-8859-2, shift_jis, utf-16\n"
+    "                       e.g. cp1251, latin1, iso-8859-2, shift_jis, utf-16; with\n"
+    "                       --input html, a page that is not UTF-8 is read in the\n"
+    "                       character set it declares (<meta charset>)\n"
     "  --split              batch: split only, output {\"id\", \"sentences\", \"language\"}\n"
     "  -h, --help           this help;  --version  the version\n"
     "\n"
@@ -200,11 +202,15 @@ int run_single(const Args& a, const precis::Options& options) {
     std::cerr << "precis: cannot read '" << a.file << "'\n";
     return kBadInput;
   }
-  if (!a.encoding.empty()) {
+  // A saved page that is not UTF-8 says what it is: its declared character set is used
+  // unless --encoding names one (a page that is valid UTF-8 is read as UTF-8).
+  std::string encoding = a.encoding;
+  if (encoding.empty() && options.input == precis::InputFormat::kHtml) encoding = precis::page_charset(input);
+  if (!encoding.empty()) {
     // Boost.Locale (ICU or iconv) converts to UTF-8; bytes invalid in that encoding
     // are skipped rather than stopping the conversion.
     try {
-      input = boost::locale::conv::to_utf<char>(input, a.encoding, boost::locale::conv::skip);
+      input = boost::locale::conv::to_utf<char>(input, encoding, boost::locale::conv::skip);
     } catch (const boost::locale::conv::invalid_charset_error&) {
       std::cerr << "precis: unknown --encoding '" << a.encoding << "'\n";
       return kBadUsage;

@@ -166,6 +166,76 @@ TEST(BadInput, DeeplyNestedAndUnclosedHtml) {
             std::vector<std::string>{"Visible words here."});
 }
 
+bool has_no_article(const Result& r) {
+  for (const auto& w : r.warnings) {
+    if (w.code == "no_article") return true;
+  }
+  return false;
+}
+
+// Pages that are odd in shape: each a defined result, in linear time.
+TEST(BadInput, OddPages) {
+  // A frameset shows nothing of its own: no text, no article.
+  Result r = summarize_ok("<html><frameset cols='50%,50%'><frame src=a.html><frame src=b.html></frameset></html>", html());
+  EXPECT_TRUE(r.sentences.empty());
+  EXPECT_TRUE(r.summary.empty());
+  EXPECT_TRUE(has_no_article(r));
+  // Inline SVG and MathML, <template>: their text is not shown.
+  r = summarize_ok(std::string("<p>") + std::string(kArticle) +
+                       "</p><svg><text>Chart label text here</text></svg><math><mi>x</mi></math>"
+                       "<template><p>Template text is never shown.</p></template>",
+                   html());
+  EXPECT_EQ(r.sentences.size(), 4u);
+  EXPECT_EQ(r.text.find("Chart"), std::string::npos);
+  EXPECT_EQ(r.text.find("Template"), std::string::npos);
+  // Unclosed everything: the text is still the article's.
+  r = summarize_ok(std::string("<html><body><div><article><p>") + std::string(kArticle) + "<p>More after it, as is said.", html());
+  EXPECT_FALSE(has_no_article(r));
+  EXPECT_EQ(r.summary.size(), 3u);
+  // All navigation: no article, nothing chosen.
+  std::string menu = "<nav><ul>";
+  for (int i = 0; i < 200; ++i) menu += "<li><a href='/p" + std::to_string(i) + "'>Section " + std::to_string(i) + "</a></li>";
+  r = summarize_ok(menu + "</ul></nav>", html());
+  EXPECT_TRUE(has_no_article(r));
+  EXPECT_TRUE(r.summary.empty());
+  // All article (a bare post, no markup at all around the text).
+  r = summarize_ok(kArticle, html());
+  EXPECT_FALSE(has_no_article(r));
+  EXPECT_EQ(r.summary.size(), 3u);
+}
+
+// A 5 MB page (a news page's furniture and article, many times over): a result, with the
+// article found and the summary taken from it.
+TEST(BadInput, FiveMegabytePage) {
+  std::string page = "<html><body><nav>";
+  for (int i = 0; i < 2000; ++i) page += "<a href='/s" + std::to_string(i) + "'>Section</a> ";
+  page += "</nav><main><article>";
+  for (int i = 0; page.size() < (std::size_t{5} << 20); ++i) {
+    page += "<p>" + std::string(kArticle) + " It was item " + std::to_string(i) + " on the agenda.</p><aside><a href='/x'>Related</a></aside>";
+  }
+  page += "</article></main></body></html>";
+  const Result r = summarize_ok(page, html());
+  EXPECT_FALSE(has_no_article(r));
+  EXPECT_EQ(r.summary.size(), 3u);
+  for (std::size_t i : r.summary) EXPECT_EQ(r.sentences[i].block_type, "paragraph");
+}
+
+// The raw bytes of a saved page in another character set: the core repairs them to
+// U+FFFD (a defined result); page_charset tells a caller what to decode them with.
+TEST(BadInput, PagesInOtherCharacterSets) {
+  const std::string page =
+      "<html><head><meta http-equiv='Content-Type' content='text/html; charset=Windows-1252'></head>"
+      "<body><p>Caf\xE9 cr\xE8me is served at the harbour every morning, and the regulars know it well.</p></body></html>";
+  EXPECT_EQ(precis::page_charset(page), "windows-1252");
+  const Result r = summarize_ok(page, html());
+  EXPECT_EQ(r.repaired, 2u);
+  EXPECT_NE(r.text.find("Caf\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_EQ(precis::page_charset("<meta charset=\"iso-8859-2\"><p>\xB1</p>"), "iso-8859-2");
+  EXPECT_EQ(precis::page_charset("<meta charset=utf-8><p>\xE9</p>"), "");       // declares UTF-8: repaired
+  EXPECT_EQ(precis::page_charset("<meta charset=windows-1252><p>ok</p>"), "");  // valid UTF-8 as it is
+  EXPECT_EQ(precis::page_charset("<p>\xE9 and no declaration</p>"), "");
+}
+
 TEST(BadInput, LanguageTags) {
   for (const char* tag : {"xx", "zz-ZZ", "qaa"}) {
     Options o;

@@ -179,6 +179,14 @@ Status summarize(std::string_view input, const Options& options, Result* result)
 // Splits `input` into sentences only (no scores, no summary, no keywords).
 Status split(std::string_view input, const Options& options, Result* result);
 
+// For the raw bytes of a saved web page: the character set to decode it with before
+// summarizing it as HTML -- the one it declares in its first 1024 bytes (<meta charset>
+// or http-equiv Content-Type), lower-cased ("windows-1252", "iso-8859-2") -- or empty
+// when the page is valid UTF-8, declares nothing or declares UTF-8. The core reads UTF-8
+// only (anything else is repaired, byte by byte, to U+FFFD); a caller that can convert
+// (the CLI, with Boost.Locale) does so first.
+std::string page_charset(std::string_view page);
+
 // The size check summarize() and split() start with: ErrorCode::kInputTooLarge when
 // `bytes` is over options.max_input_bytes, else Ok. For callers that can tell an input
 // is too large before copying it (the wasm module, whose memory never shrinks).

@@ -34,6 +34,20 @@ std::string_view error_code_name(ErrorCode code) {
   return "internal_error";
 }
 
+std::string page_charset(std::string_view page) {
+  std::size_t repaired = 0;
+  decode::repair_utf8(page.substr(0, std::min<std::size_t>(page.size(), std::size_t{1} << 20)), &repaired);
+  // (A cut in the middle of a character at 1 MiB counts as one repair; so does a real one.)
+  if (repaired == 0 && page.size() <= (std::size_t{1} << 20)) return {};
+  if (repaired == 0) {
+    decode::repair_utf8(page, &repaired);
+    if (repaired == 0) return {};
+  }
+  std::string declared = html::declared_charset(page);
+  if (declared == "utf-8" || declared == "utf8") return {};
+  return declared;
+}
+
 Status check_input_size(std::size_t bytes, const Options& options) {
   if (bytes <= options.max_input_bytes) return Status::Ok();
   return Status::Error(ErrorCode::kInputTooLarge, "input is " + std::to_string(bytes) + " bytes; the limit is " +

@@ -1582,4 +1582,27 @@ std::uint32_t class_cues(std::string_view value) {
 
 Document to_text(std::string_view html) { return Parser(html).run(); }
 
+std::string declared_charset(std::string_view html) {
+  std::string head;
+  lowercase_into(html.substr(0, 1024), head);
+  for (std::size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
+    const std::size_t close = head.find('>', at);
+    const std::string_view tag = std::string_view(head).substr(at, close == std::string::npos ? std::string::npos : close - at);
+    const std::size_t c = tag.find("charset");
+    if (c == std::string_view::npos) continue;
+    std::size_t k = c + 7;
+    while (k < tag.size() && is_ws(static_cast<unsigned char>(tag[k]))) ++k;
+    if (k >= tag.size() || tag[k] != '=') continue;
+    ++k;
+    while (k < tag.size() && (is_ws(static_cast<unsigned char>(tag[k])) || tag[k] == '"' || tag[k] == '\'')) ++k;
+    std::size_t end = k;
+    while (end < tag.size() && (is_alnum(static_cast<unsigned char>(tag[end])) || tag[end] == '-' || tag[end] == '_' ||
+                                tag[end] == ':' || tag[end] == '.')) {
+      ++end;
+    }
+    if (end > k) return std::string(tag.substr(k, end - k));
+  }
+  return {};
+}
+
 }  // namespace precis::html

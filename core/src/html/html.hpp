@@ -189,4 +189,11 @@ struct Document {
 // of the input is dropped.
 Document to_text(std::string_view html);
 
+// The character set a page declares in its first 1024 bytes (<meta charset=...> or
+// <meta http-equiv=Content-Type content="...; charset=...">), lower-cased, as written
+// ("windows-1252", "iso-8859-2", "shift_jis"); empty if none. A shortened form of the
+// HTML5 prescan: what a caller holding the raw bytes of a saved page needs to decode it
+// (the core itself reads UTF-8 only and repairs anything else).
+std::string declared_charset(std::string_view html);
+
 }  // namespace precis::html
