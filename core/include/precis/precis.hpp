@@ -9,8 +9,10 @@
 //   if (!status.ok()) { report(status.code, status.message); }
 //   for (size_t i : result.summary) print(result.sentence_text(i));
 //
-// The pipeline: decode (UTF-8 repair) -> blocks (line structure) -> sentences ->
-// terms -> scores -> selection. Every offset in a Result is a UTF-8 byte offset into
+// The pipeline: decode (UTF-8 repair) -> [HTML: the document tree, the page's
+// metadata, the article found on the page] -> blocks (line structure; for a whole page
+// copied as text, the article among its furniture) -> sentences -> terms -> scores ->
+// selection. Every offset in a Result is a UTF-8 byte offset into
 // Result::text, the repaired input (identical to the input when it was valid UTF-8).
 // Nothing here throws: errors are values (Status) with stable codes.
 #pragma once
