@@ -3,7 +3,7 @@
 //
 //   npm run bench                  # after `npm run build`
 //   node bench/run.mjs [--quick] [--sizes 100KB,1MB] [--no-summarize] [--no-stages]
-//                      [--no-chromium] [--no-page] [--no-peers] [--peers LIST]
+//                      [--no-chromium] [--no-page] [--no-html] [--no-peers] [--peers LIST]
 //
 // Builds nothing: it needs build/native/{precis,precis_bench,precis_stages}, wasm/dist and
 // (for the page figure) build/site from `npm run build`. A benchmark, not a test: nothing
@@ -24,19 +24,23 @@
 //               (bench/page-first-summary.mjs, build/site)
 //   size        raw and gzip -9 bytes of the shipped .mjs and .wasm (package.json "files")
 //   batch       `build/native/precis batch` over $PRECIS_SHARED/eval/summ/bbc*.dev.jsonl
+//   html        a web page's HTML → result (summarize with input "html": the article found
+//               on the page, then its summary), native (precis_bench --input html) and
+//               wasm in this Node process, on real pages from $PRECIS_SHARED/eval/html
+//               (bench/corpus.mjs: the median page, pages joined to 1 MiB, the largest)
 //   peers       other summarizers, one process per tool and input (bench/peers.mjs)
 //   summary     Précis native / Node / Chromium per input, growth factors 100 KB → 1 MB →
 //               10 MB for every leg and peer, and each target: met / not met
 //
 // Results: build/bench/results.json (throughput), stages.json, summary.json (calls,
-// memory, start-up, size, batch, targets, growth) and peers.json.
+// memory, start-up, size, batch, html, targets, growth) and peers.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, arch, loadavg } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { ROOT, SHARED, SIZES, prepareCorpus } from './corpus.mjs';
+import { HTML_PAGES, MIB, ROOT, SHARED, SIZES, prepareCorpus, prepareHtmlInputs } from './corpus.mjs';
 import { LABELS, TOOLS, growth as peerGrowth, peersMarkdown, runPeers } from './peers.mjs';
 import { median, recordWasmMemory, runChromium, summarizeInstantiation } from './chromium.mjs';
 
@@ -49,18 +53,20 @@ const OUT_DIR = join(ROOT, 'build', 'bench');
 const SEED = join(ROOT, 'seeds', '000_74440941a785ace3.txt');
 const TIME = '/usr/bin/time';
 const CALL_OPTIONS = { sentences: 3 }; // the calls legs: the default call, language detected
+const HTML_OPTIONS = { input: 'html', sentences: 3 }; // the html leg: a web page, language detected
 const STAGE_NAMES = ['decode', 'language', 'blocks', 'split', 'terms', 'score', 'select', 'keyphrases'];
 
 const HELP = `usage: node bench/run.mjs [options]
 
   --quick          ≥ 3 runs and ≥ 0.2 s per measurement (0.3 s wasm warm-up) instead of
                    ≥ 5 runs and ≥ 1 s (1 s warm-up); stages: 1 repetition and no 10 MB;
-                   fewer start-up and page runs
+                   fewer start-up and page runs; html leg: 0.2 s and 0.3 s, still ≥ 5 calls
   --sizes LIST     a subset of ${SIZES.map((s) => s.label.replace(/\s+/g, '')).join(',')} (the seed is always measured)
   --no-summarize   throughput table: split only
   --no-stages      skip the per-stage table (precis_stages)
   --no-chromium    skip the wasm-in-Chromium calls and start-up
   --no-page        skip navigation → first summary on the page (build/site)
+  --no-html        skip the web pages' HTML → result leg ($PRECIS_SHARED/eval/html)
   --no-peers       skip the other summarizers (about 8 minutes)
   --peers LIST     a subset of ${TOOLS.join(',')}
   -h, --help       this help
@@ -75,7 +81,7 @@ function usage(message) {
 // ---- arguments -----------------------------------------------------------------------
 const config = {
   minTime: 1.0, minRuns: 5, maxTime: 10.0, warmTime: 1.0, quick: false,
-  summarize: true, stages: true, chromium: true, page: true, sizes: SIZES, peers: TOOLS,
+  summarize: true, stages: true, chromium: true, page: true, html: true, sizes: SIZES, peers: TOOLS,
 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
@@ -90,6 +96,8 @@ for (let i = 0; i < argv.length; i++) {
     config.chromium = false;
   } else if (arg === '--no-page') {
     config.page = false;
+  } else if (arg === '--no-html') {
+    config.html = false;
   } else if (arg === '--no-peers') {
     config.peers = [];
   } else if (arg === '--peers') {
@@ -232,19 +240,20 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 // tiers hot functions up in the background); then timed calls until at least minRuns
 // calls and minTime seconds, or maxTime seconds. Times include what a JavaScript caller
 // pays: options JSON, the JS -> wasm string copy, the core, the result JSON, JSON.parse.
-function timeCalls(fn) {
+// `p` overrides the protocol (the html leg asks for ≥ 5 calls even with --quick).
+function timeCalls(fn, p = proto) {
   let t = nowMs();
   const first = fn();
   const firstCall = nowMs() - t;
   let warmCalls = 1;
-  for (let spent = firstCall; spent < proto.warmTime * 1e3; warmCalls++) {
+  for (let spent = firstCall; spent < p.warmTime * 1e3; warmCalls++) {
     t = nowMs();
     fn();
     spent += nowMs() - t;
   }
   const ms = [];
   let total = 0;
-  while (ms.length === 0 || ((ms.length < proto.minRuns || total < proto.minTime * 1e3) && total < proto.maxTime * 1e3)) {
+  while (ms.length === 0 || ((ms.length < p.minRuns || total < p.minTime * 1e3) && total < p.maxTime * 1e3)) {
     t = nowMs();
     const result = fn();
     const d = nowMs() - t;
@@ -616,6 +625,100 @@ if (!existsSync(CLI)) {
   }
 }
 
+// ---- html: a web page's HTML → result ------------------------------------------------
+// What the core does with input "html": parse the page, find its article, summarize it
+// (3 sentences, language detected). Inputs (bench/corpus.mjs, build/bench/html-*.html):
+// the median-size dev page of $PRECIS_SHARED/eval/html/trafilatura_eval.dev.jsonl.gz, the
+// dev pages' <body> contents joined in file order into one page of ≤ 1 MiB (cut before a
+// tag), and the largest dev page. Native: `precis_bench --input html --lang auto
+// --no-split FILE`, one process per page (a failing page costs only its row); its figure
+// is the median of warm calls (one untimed warm-up call first), the process's start-up
+// not included. Wasm: summarize(html, { input: 'html', sentences: 3 }) on a fresh
+// load() per page in this process, the calls protocol. Both: ≥ 5 timed calls, also with
+// --quick (which shortens the minimum time and the warm-up).
+let html;
+if (!config.html) {
+  log('html leg skipped (--no-html)');
+} else {
+  const t0 = nowMs();
+  let prepared;
+  try {
+    prepared = prepareHtmlInputs(OUT_DIR);
+  } catch (error) {
+    note(`html leg skipped: ${error.message}`);
+  }
+  if (prepared) {
+    const htmlProto = { ...proto, minRuns: Math.max(5, proto.minRuns) };
+    log(`html: ${prepared.inputs.map((i) => `${i.label} (${i.bytes.toLocaleString('en-US')} B)`).join(', ')} from ${prepared.pages} pages of ${join(SHARED, HTML_PAGES)} ...`);
+    const rows = [];
+    for (const input of prepared.inputs) {
+      const row = { label: input.label, file: relative(ROOT, input.path), bytes: input.bytes, source: input.source };
+      // native: warm calls in precis_bench
+      const args = ['--input', 'html', '--lang', 'auto', '--no-split', '--min-time', String(htmlProto.minTime),
+        '--min-runs', String(htmlProto.minRuns), '--max-time', String(htmlProto.maxTime), input.path];
+      const r = spawnSync(NATIVE, args, {
+        encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: (htmlProto.maxTime * 4 + 60) * 1e3,
+      });
+      const line = (r.stdout || '').split('\n').find((l) => l.startsWith('{'));
+      if (r.status === 0 && line) {
+        const m = JSON.parse(line);
+        row.native = { runs: m.runs, median_ms: m.median_ms, min_ms: m.min_ms, sentences: m.sentences, selected: m.selected, warnings: m.warnings };
+      } else {
+        const why = /unknown option --input/.test(r.stderr || '')
+          ? `${relative(ROOT, NATIVE)} has no --input option (npm run build)`
+          : `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').pop()}`;
+        note(`html ${input.label}: native failed (${why})`);
+      }
+      // wasm in Node: a fresh instance per page
+      try {
+        const instance = await load();
+        const memory = globalThis.__precisBenchMemory;
+        const m = timeCalls(() => instance.summarize(input.text, HTML_OPTIONS), htmlProto);
+        row.wasm_node = {
+          runs: m.runs, warm_up_calls: m.warm_up_calls, first_call_ms: m.first_call_ms, median_ms: m.median_ms, min_ms: m.min_ms,
+          sentences: m.first.sentences.length, selected: m.first.summary.length, language: m.first.language,
+          warnings: (m.first.warnings ?? []).map((w) => w.code), wasm_memory_bytes: memory?.buffer.byteLength,
+        };
+      } catch (error) {
+        note(`html ${input.label}: wasm (Node) failed: ${error.code ? `${error.code}: ` : ''}${error.message.split('\n')[0]}`);
+      }
+      const { native: n, wasm_node: w } = row;
+      if (n && w && (n.sentences !== w.sentences || n.selected !== w.selected)) {
+        note(`html ${input.label}: native ${n.sentences} sentences (${n.selected} chosen), wasm ${w.sentences} (${w.selected} chosen)`);
+      }
+      for (const [leg, x] of [['native', n], ['wasm', w]]) {
+        if (x && x.runs < 5) note(`html ${input.label}: ${leg} only ${x.runs} timed calls (the time cap was reached)`);
+      }
+      rows.push(row);
+    }
+    html = {
+      source: relative(ROOT, join(SHARED, HTML_PAGES)), pages: prepared.pages, options: HTML_OPTIONS,
+      native_command: `precis_bench --input html --lang auto --no-split`, protocol: htmlProto, inputs: rows,
+    };
+    // the target needs a page of about 1 MB: too few pages to fill it leave it unmeasured
+    const full = rows.find((r) => r.label === '1 MB page');
+    if (full && full.bytes < 0.9 * MIB) note(`html 1 MB page: the pages fill only ${full.bytes.toLocaleString('en-US')} B; no target figure`);
+    const one = full && full.bytes >= 0.9 * MIB ? full.native?.median_ms : undefined;
+    html.target_ms = one ?? null;
+    const verdictOf = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
+    const ms = (x) => (x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+    const summaryCell = (x) => (x ? `${x.selected} of ${x.sentences}${x.warnings?.length ? ` (${x.warnings.join(', ')})` : ''}` : '–');
+    print('## Web page HTML → result\n');
+    print(`- summarize(html, { input: "html", sentences: 3 }), language detected: the article found on the page, then its summary; ${prepared.pages} dev pages of ${html.source} (trafilatura's evaluation pages)`);
+    print(`- page = the median-size dev page (${rows[0]?.source}); 1 MB page = the pages' <body> contents joined in file order, cut before a tag at ≤ 1 MiB; largest page = the largest dev page (${rows[2]?.source}); files in ${relative(ROOT, OUT_DIR)}/html-*.html`);
+    print(`- native: \`precis_bench --input html --lang auto --no-split\`, one warm-up call, then median of ≥ ${htmlProto.minRuns} calls and ≥ ${htmlProto.minTime} s (cap ${htmlProto.maxTime} s), no process start-up; wasm Node: ${htmlProto.warmTime} s of warm-up, the same median, a fresh load() per page, JSON round trip included`);
+    print('- summary = sentences chosen of the sentences found (and the core\'s warnings, e.g. no_article)\n');
+    print(table(['input', 'bytes', 'native ms', 'wasm Node ms', 'wasm / native', 'summary (native)'], rows.map((r) => [
+      r.label, r.bytes.toLocaleString('en-US'), ms(r.native?.median_ms), ms(r.wasm_node?.median_ms),
+      r.native && r.wasm_node ? fmtX(r.wasm_node.median_ms / r.native.median_ms) : '–', summaryCell(r.native ?? r.wasm_node),
+    ])));
+    print('');
+    print(`- target: 1 MB page HTML → result ≤ 30 ms native: ${verdictOf(one === undefined ? undefined : one <= 30)}${one === undefined ? '' : ` (${fmtMs(one)})`}\n`);
+    html.elapsed_s = (nowMs() - t0) / 1e3;
+    log(`html leg took ${html.elapsed_s.toFixed(1)} s`);
+  }
+}
+
 // ---- peers ---------------------------------------------------------------------------
 let peers;
 const peerInputs = allInputs.map(({ label, path, bytes }) => ({ label, path, bytes }));
@@ -679,6 +782,8 @@ const targets = [];
     const c = call('1 MB');
     add(`1 MB ≤ 100 ms, wasm (${leg})`, c ? fmtMs(c.median_ms) : '–', c ? c.median_ms <= 100 : undefined);
   }
+  const h1 = html?.target_ms ?? undefined;
+  add('1 MB page HTML → result ≤ 30 ms, native (precis_bench --input html)', h1 === undefined ? '–' : fmtMs(h1), h1 === undefined ? undefined : h1 <= 30);
   const p1 = peakOf('1 MB');
   add('peak memory ≤ 30 MB native at 1 MB (max RSS of `precis summarize`)', p1 ? fmtMB(p1 * 1024) : '–', p1 ? p1 * 1024 <= 30 * 2 ** 20 : undefined);
   for (const row of growthRows.slice(0, 4)) {
@@ -721,7 +826,7 @@ if (notes.length) print('');
 
 writeJson('summary.json', {
   date: startedAt.toISOString(), finished: new Date().toISOString(), machine,
-  config: { ...proto, quick: config.quick, callOptions: CALL_OPTIONS, sizes: config.sizes.map((s) => s.label) },
+  config: { ...proto, quick: config.quick, callOptions: CALL_OPTIONS, sizes: config.sizes.map((s) => s.label), html: config.html },
   inputs: allInputs.map((i) => ({ label: i.label, file: relative(ROOT, i.path), bytes: i.bytes })),
   native: {
     summarize: allInputs.map((i) => ({ label: i.label, ...(stageSummarize(i.label) ?? {}) })),
@@ -732,6 +837,7 @@ writeJson('summary.json', {
   page: page ?? null,
   size,
   batch: batch ?? null,
+  html: html ?? null,
   growth: growthRows.map((r) => ({ tool: r.label, steps: steps.map(([a, b]) => `${a.label} → ${b.label}`), factors: r.factors })),
   targets: targets.map(({ target, measured, met }) => ({ target, measured, met: met ?? null })),
   notes,

@@ -2,7 +2,8 @@
 // for context, of the whole pipeline (precis::summarize). Not a test: it asserts
 // nothing about time. `npm run bench` (bench/run.mjs) builds the inputs and runs it.
 //
-//   precis_bench [--min-time S] [--min-runs N] [--max-time S] [--no-summarize] FILE...
+//   precis_bench [--min-time S] [--min-runs N] [--max-time S] [--no-summarize]
+//                [--no-split] [--input text|html] [--lang TAG] FILE...
 //
 // For each FILE and each operation: one untimed warm-up call, then timed calls until
 // at least --min-runs calls (default 5) and at least --min-time seconds (default 1) of
@@ -10,10 +11,17 @@
 // whichever comes first (always at least one timed call). Prints one JSON line per
 // measurement to stdout:
 //
-//   {"op":"split","file":"...","bytes":N,"runs":N,"median_ms":X,"min_ms":X,
-//    "mb_per_s":X,"sentences":N}
+//   {"op":"split","input":"text","file":"...","bytes":N,"runs":N,"median_ms":X,
+//    "min_ms":X,"mb_per_s":X,"sentences":N,"selected":N,"warnings":["..."]}
 //
-// MB/s is bytes / median seconds / 1e6. Options: language "en".
+// MB/s is bytes / median seconds / 1e6; "sentences", "selected" (summary sentences) and
+// "warnings" (the result's warning codes, e.g. "no_article") are those of the warm-up
+// call. Options: language --lang (default "en"; "auto" detects it), the default budget
+// (3 sentences), input --input: "text" (default) or "html" (a web page: the core finds
+// its article, then summarizes it; bench/run.mjs's html leg runs
+// `--input html --lang auto --no-split`). --no-split / --no-summarize skip an operation.
+// A file that cannot be read or a call that fails is reported on stderr; the other files
+// are still measured, and the exit status is then 1.
 #include <precis/precis.hpp>
 
 #include <algorithm>
@@ -35,7 +43,10 @@ struct Config {
   double min_time_s = 1.0;
   int min_runs = 5;
   double max_time_s = 10.0;
+  bool split = true;
   bool summarize = true;
+  precis::InputFormat input = precis::InputFormat::kText;
+  std::string language = "en";
   std::vector<std::string> files;
 };
 
@@ -43,7 +54,7 @@ int usage(const char* message) {
   std::fprintf(stderr,
                "precis_bench: %s\n"
                "usage: precis_bench [--min-time S] [--min-runs N] [--max-time S] "
-               "[--no-summarize] FILE...\n",
+               "[--no-summarize] [--no-split] [--input text|html] [--lang TAG] FILE...\n",
                message);
   return 2;
 }
@@ -80,9 +91,12 @@ using Op = precis::Status (*)(std::string_view, const precis::Options&, precis::
 bool measure(const char* name, Op op, const std::string& path, const std::string& text,
              const Config& config) {
   precis::Options options;
-  options.language = "en";
+  options.language = config.language;
+  options.input = config.input;
 
   std::size_t sentences = 0;
+  std::size_t selected = 0;
+  std::string warnings = "[";
   {
     precis::Result warm;
     precis::Status status = op(text, options, &warm);
@@ -93,6 +107,12 @@ bool measure(const char* name, Op op, const std::string& path, const std::string
       return false;
     }
     sentences = warm.sentences.size();
+    selected = warm.summary.size();
+    for (const precis::Warning& w : warm.warnings) {
+      if (warnings.size() > 1) warnings += ',';
+      warnings += json_string(w.code);
+    }
+    warnings += ']';
   }
 
   std::vector<double> seconds;
@@ -122,10 +142,13 @@ bool measure(const char* name, Op op, const std::string& path, const std::string
 
   std::ostringstream line;
   line.precision(6);
-  line << "{\"op\":\"" << name << "\",\"file\":" << json_string(path)
+  line << "{\"op\":\"" << name << "\",\"input\":\""
+       << (config.input == precis::InputFormat::kHtml ? "html" : "text")
+       << "\",\"file\":" << json_string(path)
        << ",\"bytes\":" << text.size() << ",\"runs\":" << n
        << ",\"median_ms\":" << median * 1e3 << ",\"min_ms\":" << sorted.front() * 1e3
-       << ",\"mb_per_s\":" << mb_per_s << ",\"sentences\":" << sentences << "}\n";
+       << ",\"mb_per_s\":" << mb_per_s << ",\"sentences\":" << sentences
+       << ",\"selected\":" << selected << ",\"warnings\":" << warnings << "}\n";
   std::fputs(line.str().c_str(), stdout);
   std::fflush(stdout);
   return true;
@@ -155,6 +178,20 @@ int main(int argc, char** argv) {
       config.min_runs = static_cast<int>(value);
     } else if (arg == "--no-summarize") {
       config.summarize = false;
+    } else if (arg == "--no-split") {
+      config.split = false;
+    } else if (arg == "--input") {
+      const std::string value = i + 1 < argc ? argv[++i] : "";
+      if (value == "text") {
+        config.input = precis::InputFormat::kText;
+      } else if (value == "html") {
+        config.input = precis::InputFormat::kHtml;
+      } else {
+        return usage("--input takes text or html");
+      }
+    } else if (arg == "--lang") {
+      if (i + 1 >= argc || argv[i + 1][0] == '\0') return usage("--lang needs a language tag or auto");
+      config.language = argv[++i];
     } else if (arg == "-h" || arg == "--help") {
       usage("segmentation throughput benchmark");
       return 0;
@@ -165,17 +202,20 @@ int main(int argc, char** argv) {
     }
   }
   if (config.files.empty()) return usage("no input files");
+  if (!config.split && !config.summarize) return usage("--no-split and --no-summarize: nothing to do");
 
+  int status = 0;
   for (const std::string& path : config.files) {
     std::string text;
     if (!read_file(path, &text)) {
       std::fprintf(stderr, "precis_bench: cannot read %s\n", path.c_str());
-      return 1;
+      status = 1;
+      continue;
     }
-    if (!measure("split", &precis::split, path, text, config)) return 1;
+    if (config.split && !measure("split", &precis::split, path, text, config)) status = 1;
     if (config.summarize && !measure("summarize", &precis::summarize, path, text, config)) {
-      return 1;
+      status = 1;
     }
   }
-  return 0;
+  return status;
 }
