@@ -218,6 +218,20 @@ TEST(Html, SkippedElements) {
   EXPECT_TRUE(d.title_hint.empty());  // SVG's <title> is not the page's
 }
 
+// A hidden element still ends as its kind does: what follows it is shown.
+TEST(Html, HiddenElementsCloseLikeTheirKind) {
+  EXPECT_EQ(texts(parse("<p hidden>A.</p><p>B one.</p>")), (Texts{"B one."}));
+  EXPECT_EQ(texts(parse("<p hidden>A.<p>B one.")), (Texts{"B one."}));
+  EXPECT_EQ(texts(parse("<p style='display:none'>A.</p><p>B one.</p>")), (Texts{"B one."}));
+  EXPECT_EQ(texts(parse("<ul><li hidden>A<li>B one</ul>")), (Texts{"B one"}));
+  EXPECT_EQ(texts(parse("<dl><dt hidden>A<dd>B one</dl>")), (Texts{"B one"}));
+  EXPECT_EQ(texts(parse("<table><tr><td hidden>A<td>B one</table>")), (Texts{"B one"}));
+  EXPECT_EQ(texts(parse("<table><tr hidden><td>A<tr><td>B one</table>")), (Texts{"B one"}));
+  // ... while a hidden container still bounds the implied end tags inside it.
+  EXPECT_EQ(texts(parse("<div><p>Outer.<video><p>in video</video> still outer.</p></div>")),
+            (Texts{"Outer. still outer."}));
+}
+
 TEST(Html, HeadContentIsNotText) {
   const Document d = parse(
       "<html><head><title>The &amp;  Title\n</title><meta name=x content='y'>"

@@ -1034,8 +1034,11 @@ void Parser::push(std::uint32_t id, const Attributes& a) {
   }
   if ((bits & kSkipped) && !(e.bits & kSkipped)) {
     // The root of skipped content bounds the implied end tags: a <p> in a <video>
-    // does not close the <p> around the video.
-    e.p_scope = e.special = e.table = index;
+    // does not close the <p> around the video. The root itself still closes as its
+    // kind does: <p hidden>A<p>B, <li hidden>A<li>B, <td hidden>A<td>B.
+    if (id != kP) e.p_scope = index;
+    if (id != kLi && id != kDd && id != kDt) e.special = index;
+    if (id != kTr && id != kTd && id != kTh) e.table = index;
   }
   e.bits |= bits;
   // Only shown block-level elements break blocks.
@@ -1385,7 +1388,7 @@ void Parser::text(std::string_view s) {
         digit_ = digit_ || is_digit(c);
         punctuation_ += c == ',' || c == '.';
         ++t;
-        ++counted;
+        counted += c != 0x0B;  // U+000B is Unicode white space (not HTML's): not counted
       } else {
         const char32_t cp = unicode::next(s, t);
         counted += !unicode::is_space(cp);
