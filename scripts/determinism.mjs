@@ -178,13 +178,16 @@ export function oneLine(s) {
 function batchLineFor(id, object) {
   if (object.error) return { id, error: object.error };
   const r = object.value;
-  return {
+  const line = {
     id,
     summary: r.summary.map((k) => oneLine(r.sentences[k].text)).join('\n'),
     selected: r.summary,
     sentences: r.sentences.map((s) => s.text),
     language: r.language,
   };
+  // The core's warnings ("no_article", ...), only when there are some.
+  if (Array.isArray(r.warnings) && r.warnings.length > 0) line.warnings = r.warnings;
+  return line;
 }
 
 /**

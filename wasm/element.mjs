@@ -5,26 +5,39 @@
 //   <article id="story">...</article>
 //   <precis-summary for="story" sentences="3"></precis-summary>
 //
-// Importing this module defines the element (once). It reads the text of the element
-// whose id is `for` (its rendered text, or the value of a textarea or input), summarizes
+// Importing this module defines the element (once). It reads the element whose id is
+// `for`: an element of the page as HTML (its outerHTML, summarized with input "html",
+// so that the core leaves out menus, asides, footers and the like inside it, as for a
+// pasted web page), a textarea or input as the plain text of its value. It summarizes
 // it with the default core of precis.mjs, and shows the chosen sentences in its shadow
-// root, as a list (format="list", the default) or a paragraph (format="text"). Text is
-// only ever set through textContent; there are no inline styles (one constructed
-// stylesheet), so it works under a strict Content-Security-Policy. It summarizes again
-// when its attributes change and, 150 ms after the last change, when the source's
-// content changes. After each summary it sets `.result` and dispatches a
-// "precis-summary" event; on failure it sets `.error` and dispatches "precis-error".
+// root, as a list (format="list", the default) or a paragraph (format="text"); for a
+// page without an article (the core's "no_article" warning) it says "No article found
+// on this page" instead. With the boolean attribute `metadata` it also shows the
+// article's title, byline, publication date and site name above the summary, when the
+// core found them. Text is only ever set through textContent; there are no inline
+// styles (one constructed stylesheet), so it works under a strict
+// Content-Security-Policy. It summarizes again when its attributes change and, 150 ms
+// after the last change, when the source's content changes. After each summary it sets
+// `.result` and dispatches a "precis-summary" event; on failure it sets `.error` and
+// dispatches "precis-error".
 //
 // Attributes: for, sentences | ratio | words | characters, lang, algorithm (the options
-// of summarize()), format. Style it from outside with ::part(list), ::part(sentence)
-// and ::part(text); its state is the `state` property and the custom states
-// :state(loading), :state(ready), :state(error).
+// of summarize()), format, metadata. Style it from outside with ::part(list),
+// ::part(sentence), ::part(text), ::part(notice) (the no-article message) and
+// ::part(meta) (holding ::part(title) and ::part(meta-line), which holds
+// ::part(byline), ::part(published) (a <time datetime>) and ::part(site-name)); its
+// state is the `state` property and the custom states :state(loading), :state(ready),
+// :state(error).
 import { PrecisError, summarize } from './precis.mjs';
 
 const TAG = 'precis-summary';
 const NUMBER_ATTRIBUTES = ['sentences', 'ratio', 'words', 'characters'];
 const STRING_ATTRIBUTES = ['lang', 'algorithm'];
 const STATES = ['idle', 'loading', 'ready', 'error'];
+/** Shown in place of the summary when the core says the page has no article. */
+const NO_ARTICLE = 'No article found on this page';
+/** Source attributes that change what the core sees in its HTML (hidden content is left out). */
+const SOURCE_ATTRIBUTES = ['hidden', 'style', 'open'];
 /** How long the source must stay unchanged before it is summarized again. */
 const DEBOUNCE_MS = 150;
 
@@ -35,17 +48,49 @@ function stylesheet() {
   if (!sharedSheet) {
     sharedSheet = new CSSStyleSheet();
     sharedSheet.replaceSync(
-      ':host { display: block; } :host([hidden]) { display: none; } p { margin: 0; } ul { margin: 0; }',
+      ':host { display: block; } :host([hidden]) { display: none; } p { margin: 0; } ul { margin: 0; }'
+        + ' [part~="meta"] { margin-bottom: 0.5em; } [part~="title"] { font-weight: bold; }',
     );
   }
   return sharedSheet;
 }
 
-function readText(source) {
+/**
+ * What to summarize: a textarea's or input's value as plain text; any other element as
+ * HTML (its outerHTML: the element's own tag, say <article> or <nav>, tells the core
+ * what it is), so that the core finds the article in it and leaves the page's
+ * furniture out.
+ */
+function readSource(source) {
   const { HTMLTextAreaElement, HTMLInputElement } = globalThis;
-  if (source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement) return source.value;
-  // innerText keeps the breaks between paragraphs, which tell the core where blocks end.
-  return typeof source.innerText === 'string' ? source.innerText : (source.textContent ?? '');
+  if (source instanceof HTMLTextAreaElement || source instanceof HTMLInputElement) {
+    return { text: source.value, input: 'text' };
+  }
+  if (typeof source.outerHTML === 'string') return { text: source.outerHTML, input: 'html' };
+  return { text: source.textContent ?? '', input: 'text' };
+}
+
+const noArticle = (result) =>
+  Array.isArray(result?.warnings) && result.warnings.some((warning) => warning?.code === 'no_article');
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An ISO 8601 date or date-time as the reader writes dates (as the page does); else as it is. */
+function formatPublished(iso) {
+  try {
+    const day = DATE_ONLY.exec(iso);
+    if (day) {
+      const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== Number(day[2]) - 1) return iso;
+      return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) return iso;
+    const time = Date.parse(iso);
+    if (Number.isNaN(time)) return iso;
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(time));
+  } catch {
+    return iso;
+  }
 }
 
 function toNumber(value) {
@@ -56,8 +101,16 @@ function toNumber(value) {
   return trimmed !== '' && Number.isFinite(number) ? number : value;
 }
 
+/** An element of the shadow root, named for ::part(), holding `text` as text. */
+function part(tag, name, text) {
+  const node = document.createElement(tag);
+  node.setAttribute('part', name);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 export class PrecisSummaryElement extends Base {
-  static observedAttributes = ['for', 'format', ...NUMBER_ATTRIBUTES, ...STRING_ATTRIBUTES];
+  static observedAttributes = ['for', 'format', 'metadata', ...NUMBER_ATTRIBUTES, ...STRING_ATTRIBUTES];
 
   #root;
   #internals = null;
@@ -98,7 +151,7 @@ export class PrecisSummaryElement extends Base {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
-    if (name === 'format') this.#render();
+    if (name === 'format' || name === 'metadata') this.#render();
     else this.#schedule(0);
   }
 
@@ -107,10 +160,10 @@ export class PrecisSummaryElement extends Base {
     return this.#result;
   }
 
-  /** The texts of the chosen sentences, in document order. */
+  /** The texts of the chosen sentences, in document order (none for a page without an article). */
   get sentences() {
     const r = this.#result;
-    return r ? r.summary.map((i) => r.sentences[i].text) : [];
+    return r && !noArticle(r) ? r.summary.map((i) => r.sentences[i].text) : [];
   }
 
   /** The last error (a PrecisError, or null). */
@@ -148,7 +201,9 @@ export class PrecisSummaryElement extends Base {
     this.#source = source;
     if (source) {
       this.#sourceObserver = new MutationObserver(() => this.#schedule(DEBOUNCE_MS));
-      this.#sourceObserver.observe(source, { childList: true, subtree: true, characterData: true });
+      this.#sourceObserver.observe(source, {
+        childList: true, subtree: true, characterData: true, attributeFilter: SOURCE_ATTRIBUTES,
+      });
       source.addEventListener('input', this.#onInput);
     } else if (this.getAttribute('for')) {
       this.#waitObserver = new MutationObserver(() => {
@@ -195,7 +250,10 @@ export class PrecisSummaryElement extends Base {
     }
     this.#setState('loading');
     try {
-      const result = await summarize(readText(source), this.#options());
+      const { text, input } = readSource(source);
+      const options = this.#options();
+      if (input === 'html') options.input = 'html';
+      const result = await summarize(text, options);
       if (run !== this.#run) return null; // superseded by a newer run
       this.#result = result;
       this.#error = null;
@@ -234,27 +292,45 @@ export class PrecisSummaryElement extends Base {
   }
 
   #render() {
+    const result = this.#result;
+    const nodes = [];
+    if (result && this.hasAttribute('metadata')) {
+      const meta = this.#renderMeta(result);
+      if (meta) nodes.push(meta);
+    }
     const sentences = this.sentences;
-    if (sentences.length === 0) {
-      this.#root.replaceChildren();
-      return;
+    if (result && noArticle(result)) {
+      const notice = part('p', 'notice', NO_ARTICLE);
+      notice.setAttribute('role', 'status');
+      nodes.push(notice);
+    } else if (sentences.length === 0) {
+      // nothing to show
+    } else if (this.getAttribute('format') === 'text') {
+      nodes.push(part('p', 'text', sentences.join(' ')));
+    } else {
+      const list = part('ul', 'list');
+      for (const sentence of sentences) list.append(part('li', 'sentence', sentence));
+      nodes.push(list);
     }
-    if (this.getAttribute('format') === 'text') {
-      const p = document.createElement('p');
-      p.setAttribute('part', 'text');
-      p.textContent = sentences.join(' ');
-      this.#root.replaceChildren(p);
-      return;
+    this.#root.replaceChildren(...nodes);
+  }
+
+  /** The title, then "byline · date · site name", of what the core found; null when it found none. */
+  #renderMeta(result) {
+    const text = (field) => (typeof result[field] === 'string' ? result[field].trim() : '');
+    const header = part('header', 'meta');
+    if (text('title')) header.append(part('p', 'title', text('title')));
+    const line = part('p', 'meta-line');
+    for (const [field, name] of [['byline', 'byline'], ['published', 'published'], ['site_name', 'site-name']]) {
+      const value = text(field);
+      if (!value) continue;
+      if (line.childNodes.length > 0) line.append(' \u00b7 ');
+      const item = field === 'published' ? part('time', name, formatPublished(value)) : part('span', name, value);
+      if (field === 'published') item.dateTime = value;
+      line.append(item);
     }
-    const list = document.createElement('ul');
-    list.setAttribute('part', 'list');
-    for (const sentence of sentences) {
-      const item = document.createElement('li');
-      item.setAttribute('part', 'sentence');
-      item.textContent = sentence;
-      list.append(item);
-    }
-    this.#root.replaceChildren(list);
+    if (line.childNodes.length > 0) header.append(line);
+    return header.childNodes.length > 0 ? header : null;
   }
 }
 

@@ -63,18 +63,44 @@ export interface Keyword {
   score: number;
 }
 
+/**
+ * Something the core wants the caller to know about the input, with a stable `code`
+ * (the `message` is for people and may change):
+ *
+ * - "no_article": input "html" only: the page has no article (a home page, search
+ *   results, a login wall, nothing but navigation); the result's `summary` is empty.
+ *
+ * More codes may come: treat an unknown code as information, not as an error.
+ */
+export interface PrecisWarning {
+  code: 'no_article' | string;
+  message: string;
+}
+
 export interface SummaryResult {
   /** Language tag used ("en", or "und" when undetermined). */
   language: string;
   /** The article's headline when it has one (used for scoring, never repeated in the summary); else "". */
   title: string;
+  /** Input "html": the author line (e.g. "By Helen Marsh"), only when the page has one. */
+  byline?: string;
+  /** Input "html": when the article was published, an ISO 8601 date or date-time ("2025-03-14", "2025-03-14T09:30:00Z"), only when the page says. */
+  published?: string;
+  /** Input "html": the name of the site or publication ("The Ledger"), only when the page has one. */
+  site_name?: string;
   /** Input "html" only: the text the page shows, which `start`/`end` index. */
   text?: string;
   sentences: Sentence[];
-  /** Indices into `sentences` of the summary, in document order. */
+  /** Indices into `sentences` of the summary, in document order (empty for a page without an article: see `warnings`). */
   summary: number[];
   keywords: Keyword[];
   stats: { characters: number; words: number; sentences: number; milliseconds: number };
+  /**
+   * What the core noticed about the input, in order (empty when nothing): e.g.
+   * `{ code: "no_article", message: "..." }` first when a page has no article, in which
+   * case `summary` is empty.
+   */
+  warnings: PrecisWarning[];
 }
 
 export interface SplitResult {

@@ -19,10 +19,18 @@
 // is always in the language of the input, so an outputLanguage that none of the
 // expectedInputLanguages share makes availability() "unavailable" and create() reject
 // with a "NotSupportedError" DOMException.
+//
+// Précis extension: `input: "html"` in create() options makes the summarizer take a web
+// page's HTML (the core finds its article and leaves menus, asides and footers out);
+// summarize() of a page without an article (the core's "no_article" warning: a home
+// page, search results, a login wall) resolves to "" (no chunk when streaming), as for
+// blank input; it never rejects for that. Chrome's own Summarizer ignores the option.
 
 export type SummarizerType = 'key-points' | 'tldr' | 'tl;dr' | 'teaser' | 'headline';
 export type SummarizerFormat = 'markdown' | 'plain-text';
 export type SummarizerLength = 'short' | 'medium' | 'long';
+/** Précis extension: what summarize() takes, plain text (default) or a web page's HTML. */
+export type SummarizerInput = 'text' | 'html';
 /** What availability() can resolve to. Précis never says "downloadable" or "downloading". */
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -37,6 +45,11 @@ export interface SummarizerCreateCoreOptions {
   expectedInputLanguages?: string[];
   expectedContextLanguages?: string[];
   outputLanguage?: string;
+  /**
+   * Précis extension: what the input is, "text" (default) or "html" (a web page, whose
+   * article is summarized). Any other value rejects with a TypeError.
+   */
+  input?: SummarizerInput;
 }
 
 /** What the monitor dispatches: "downloadprogress" with `loaded` 0, then 1 once the core is loaded (`total` 1). */
@@ -71,7 +84,8 @@ export class Summarizer {
   static create(options?: SummarizerCreateOptions): Promise<Summarizer>;
 
   /**
-   * The summary ("" for empty or blank input). Rejects with an "AbortError" DOMException
+   * The summary ("" for empty or blank input, and with input "html" for a page without
+   * an article). Rejects with an "AbortError" DOMException
    * after destroy(), with the signal's reason when it aborts, and with a
    * "QuotaExceededError" DOMException for inputs over inputQuota.
    */
@@ -90,6 +104,8 @@ export class Summarizer {
   readonly type: SummarizerType;
   readonly format: SummarizerFormat;
   readonly length: SummarizerLength;
+  /** Précis extension: "text" or "html", as given to create(). */
+  readonly input: SummarizerInput;
   readonly sharedContext: string;
   readonly expectedInputLanguages: ReadonlyArray<string> | null;
   readonly expectedContextLanguages: ReadonlyArray<string> | null;

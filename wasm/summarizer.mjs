@@ -14,12 +14,16 @@
 //   teaser          1     2     3     the article's opening sentences (its lede), one paragraph
 //   headline        1     1     1     the article's headline if it has one, else its best sentence
 // sharedContext and context are accepted and ignored; the summary is in the language
-// of the input.
+// of the input. The input is text; `Summarizer.create({ input: 'html' })` (a Précis
+// extension, which Chrome's API does not have) takes a web page's HTML instead, whose
+// article the core finds: a page without one (a home page, a login wall) gives "".
 import { PrecisError, ready } from './precis.mjs';
 
 const TYPES = ['key-points', 'tldr', 'tl;dr', 'teaser', 'headline'];
 const FORMATS = ['markdown', 'plain-text'];
 const LENGTHS = ['short', 'medium', 'long'];
+/** What the input is (a Précis extension): the core's "input" option. */
+const INPUTS = ['text', 'html'];
 const SENTENCES = {
   'key-points': { short: 3, medium: 5, long: 7 },
   tldr: { short: 1, medium: 3, long: 5 },
@@ -63,6 +67,7 @@ function readOptions(options) {
     type: checkEnum(options.type ?? 'key-points', TYPES, 'SummarizerType'),
     format: checkEnum(options.format ?? 'markdown', FORMATS, 'SummarizerFormat'),
     length: checkEnum(options.length ?? 'short', LENGTHS, 'SummarizerLength'),
+    input: checkEnum(options.input ?? 'text', INPUTS, 'PrecisSummarizerInput'),
     expectedInputLanguages: languageList(options.expectedInputLanguages, 'expectedInputLanguages'),
     expectedContextLanguages: languageList(options.expectedContextLanguages, 'expectedContextLanguages'),
     outputLanguage: outputLanguage === null ? null : canonical([String(outputLanguage)], 'outputLanguage')[0],
@@ -192,6 +197,10 @@ export class Summarizer {
   get length() {
     return this.#options.length;
   }
+  /** "text" or "html" (a Précis extension, see create()). */
+  get input() {
+    return this.#options.input;
+  }
   get sharedContext() {
     return this.#sharedContext;
   }
@@ -280,19 +289,24 @@ export class Summarizer {
     const core = await ready();
     signal.throwIfAborted();
     if (text.trim() === '') return [];
-    const { type, format, length } = this.#options;
+    const { type, format, length, input: inputFormat } = this.#options;
     let result;
     try {
-      result = core.summarize(text, {
+      const options = {
         sentences: SENTENCES[type === 'tl;dr' ? 'tldr' : type][length],
         algorithm: type === 'teaser' ? 'lead' : 'auto',
-      });
+      };
+      if (inputFormat === 'html') options.input = 'html';
+      result = core.summarize(text, options);
     } catch (err) {
       if (err instanceof PrecisError && err.code === 'input_too_large') throw quotaExceeded(requested);
       const failure = new DOMException(err?.message ?? String(err), 'UnknownError');
       failure.cause = err;
       throw failure;
     }
+    // A page without an article (a home page, search results, a login wall): nothing to
+    // summarize, not even a headline, and not an error.
+    if (Array.isArray(result.warnings) && result.warnings.some((w) => w?.code === 'no_article')) return [];
     const picked = result.summary.map((i) => oneLine(result.sentences[i].text)).filter(Boolean);
     if (type === 'headline') {
       const headline = oneLine(result.title) || picked[0];

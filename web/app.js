@@ -10,7 +10,8 @@
 
 import { LANGUAGES, TYPES, defaultFormat, formatHash, parseHash, pickShown, planFor } from './presets.js';
 import {
-  Explainer, OriginalView, explain, renderKeywords, renderStats, renderSummary, sentenceText,
+  Explainer, NO_ARTICLE, OriginalView, explain, hasWarning, renderKeywords, renderMeta, renderStats, renderSummary,
+  sentenceText,
 } from './render.js';
 import { download, fileNameFor, toMarkdown, toPlainText } from './export.js';
 
@@ -32,6 +33,7 @@ const ratioValue = $('ratio-value');
 const lang = $('lang');
 const button = $('summarize');
 const summaryBox = $('summary');
+const meta = $('meta');
 const keywordList = $('keywords');
 const original = $('original');
 const stats = $('stats');
@@ -50,12 +52,22 @@ const explainer = new Explainer($('explain'));
 //   loading: the summarizer is starting    idle: started, nothing asked yet
 //   pending: a summary is being computed   ready: the summary on screen is current
 //   error:   the last request failed (the message is shown)
+// body[data-warnings] holds the codes of the core's warnings about the text on screen,
+// space-separated (e.g. "no_article"); absent when there are none.
 function setStatus(status) {
   document.body.dataset.status = status;
 }
 
-function showMessage(text) {
+function setWarnings(warnings) {
+  const codes = (warnings ?? []).map((warning) => String(warning?.code ?? '')).filter(Boolean);
+  if (codes.length > 0) document.body.dataset.warnings = codes.join(' ');
+  else delete document.body.dataset.warnings;
+}
+
+/** The status line (a polite live region); `quiet`: for assistive technology only, as its text is shown elsewhere. */
+function showMessage(text, { quiet = false } = {}) {
   message.textContent = text;
+  message.classList.toggle('visually-hidden', quiet);
 }
 
 let noticeTimer = 0;
@@ -294,6 +306,8 @@ function fail(error) {
   showMessage(`${error?.message || 'Something went wrong.'}${code}`);
   explainer.hide();
   summaryBox.replaceChildren();
+  renderMeta(meta, null);
+  setWarnings([]);
   keywordList.replaceChildren();
   originalView.clear();
   stats.replaceChildren();
@@ -310,17 +324,27 @@ function fail(error) {
  * indices into `text`, so plain slicing works.
  */
 async function show(id, text, result, plan) {
-  const shown = pickShown(result, plan);
+  // A page without an article (the core's "no_article" warning: a home page, search
+  // results, a login wall): no summary, not even a headline, and the page says so.
+  const noArticle = hasWarning(result, 'no_article');
+  const shown = noArticle ? [] : pickShown(result, plan);
   const shownSet = new Set(shown.filter((index) => index >= 0));
   current = { text, result, plan, shown, shownSet };
 
   explainer.hide();
-  renderSummary(summaryBox, { text, result, shown, format: plan.format, headline: plan.pick === 'headline' });
+  // The headline type shows the title as the summary: not twice.
+  renderMeta(meta, result, { withTitle: plan.pick !== 'headline' || noArticle });
+  renderSummary(summaryBox, {
+    text, result, shown, format: plan.format, headline: plan.pick === 'headline', notice: noArticle ? NO_ARTICLE : '',
+  });
   renderKeywords(keywordList, result.keywords);
   renderStats(stats, { result, shown });
   showDetectedLanguage(result.language);
   setExportable(shown.length > 0);
-  if (text.trim() === '') showMessage('Paste an article to summarize it.');
+  setWarnings(result.warnings);
+  // Shown in place of the summary; announced through #message (a polite live region).
+  if (noArticle) showMessage(NO_ARTICLE, { quiet: true });
+  else if (text.trim() === '') showMessage('Paste an article to summarize it.');
   else if (shown.length === 0) showMessage('No sentence of body text to choose from.');
   else showMessage('');
   summaryBox.classList.remove('stale');

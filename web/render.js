@@ -76,9 +76,10 @@ export function explain(result, index, shown) {
 
 /**
  * The summary: a bulleted list or a paragraph of the shown sentences, each focusable
- * (the Explainer describes the one with the focus).
+ * (the Explainer describes the one with the focus). `notice`: a text shown instead
+ * (hidden from assistive technology, which hears it from the page's status line).
  */
-export function renderSummary(container, { text, result, shown, format, headline }) {
+export function renderSummary(container, { text, result, shown, format, headline, notice = '' }) {
   const sentence = (tag, index) => {
     const node = el(tag, 'sentence', sentenceText(text, result, index));
     node.tabIndex = 0;
@@ -86,6 +87,12 @@ export function renderSummary(container, { text, result, shown, format, headline
     return node;
   };
   container.classList.toggle('headline', headline);
+  if (notice) {
+    const note = el('p', 'summary-notice', notice);
+    note.setAttribute('aria-hidden', 'true');
+    container.replaceChildren(note);
+    return;
+  }
   if (shown.length === 0) {
     container.replaceChildren();
     return;
@@ -102,6 +109,84 @@ export function renderSummary(container, { text, result, shown, format, headline
     });
     container.replaceChildren(paragraph);
   }
+}
+
+/** Does the result carry the warning `code` (e.g. "no_article")? Cores before warnings: never. */
+export function hasWarning(result, code) {
+  return Array.isArray(result?.warnings) && result.warnings.some((warning) => warning?.code === code);
+}
+
+/** What the page says in place of the summary when the core found no article. */
+export const NO_ARTICLE = 'No article found on this page';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+
+/**
+ * An ISO 8601 date or date-time as the reader writes dates: "2025-03-14" is
+ * "March 14, 2025" (in English), always that day whatever the reader's time zone;
+ * "2025-03-14T09:30:00Z" is also given its time, in the reader's time zone. Anything
+ * that does not parse is returned as it is. `locales` and `timeZone` are for tests
+ * (default: the reader's).
+ */
+export function formatPublished(iso, { locales, timeZone } = {}) {
+  const value = String(iso ?? '').trim();
+  try {
+    let match = DATE_ONLY.exec(value);
+    if (match) {
+      const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+      if (date.getUTCMonth() !== Number(match[2]) - 1) return value; // "2025-02-30"
+      return new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+    }
+    match = YEAR_MONTH.exec(value);
+    if (match) {
+      const month = Number(match[2]);
+      if (month < 1 || month > 12) return value;
+      const date = new Date(Date.UTC(Number(match[1]), month - 1, 1));
+      return new Intl.DateTimeFormat(locales, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value;
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) return value;
+    return new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(time));
+  } catch {
+    return value; // an unusable locale or time zone
+  }
+}
+
+/** The page metadata of a result that has any: [[field, value], ...] in reading order. */
+export function metadataOf(result, { withTitle = true } = {}) {
+  const fields = withTitle ? ['title', 'byline', 'published', 'site_name'] : ['byline', 'published', 'site_name'];
+  return fields
+    .map((field) => [field, typeof result?.[field] === 'string' ? result[field].trim() : ''])
+    .filter(([, value]) => value !== '');
+}
+
+/**
+ * The article's metadata above the summary: its title, then "byline · date · site" on
+ * one line, the date in a <time datetime="ISO"> shown as the reader writes dates. Text
+ * only (textContent). Hidden when there is none.
+ */
+export function renderMeta(node, result, { withTitle = true } = {}) {
+  const fields = metadataOf(result, { withTitle });
+  const children = [];
+  const line = el('p', 'meta-line');
+  for (const [field, value] of fields) {
+    if (field === 'title') {
+      const title = el('p', 'meta-title', value);
+      title.dataset.meta = field;
+      children.push(title);
+      continue;
+    }
+    if (line.childNodes.length > 0) line.append(' \u00b7 ');
+    const item = field === 'published' ? el('time', null, formatPublished(value)) : el('span', null, value);
+    if (field === 'published') item.dateTime = value;
+    item.dataset.meta = field;
+    line.append(item);
+  }
+  if (line.childNodes.length > 0) children.push(line);
+  node.replaceChildren(...children);
+  node.hidden = children.length === 0;
 }
 
 export function renderKeywords(list, keywords) {

@@ -11,6 +11,7 @@
 // sentences' text is left out (the page slices it from the text it sent):
 //
 //   { language, title, text?, summary, keywords, stats,      as the core gives them
+//     warnings, byline?, published?, site_name?,             (warnings: [] when none)
 //     count,                                                 number of sentences
 //     start, end, block: Int32Array(count)                   UTF-16 offsets, block index
 //     type: Uint8Array(count), blockTypes: string[]          block_type = blockTypes[type[i]]
@@ -106,11 +107,18 @@ function pack(result) {
     summary: result.summary,
     keywords: result.keywords ?? [],
     stats: result.stats,
+    // [{ code, message }], e.g. "no_article" (a page without an article: no summary).
+    // A core that predates warnings gives none.
+    warnings: Array.isArray(result.warnings) ? result.warnings : [],
     count, start, end, block, type, blockTypes, score, partNames, parts,
     summaryWords: result.summary.map((i) => countWords(sentences[i].text)),
     titleWords: result.title ? countWords(result.title) : 0,
   };
   if (typeof result.text === 'string') packed.text = result.text;
+  // Page metadata (input "html"), only when the core found it.
+  for (const field of ['byline', 'published', 'site_name']) {
+    if (typeof result[field] === 'string') packed[field] = result[field];
+  }
   return { packed, transfer: [start.buffer, end.buffer, block.buffer, type.buffer, score.buffer, parts.buffer] };
 }
 

@@ -9,7 +9,8 @@ const core = await load();
 test('summarize returns the result shape of DESIGN.md', async () => {
   const text = 'The cat sat on the mat today. The dog barked at the cat loudly. Birds sang in the old tree.';
   const r = await summarize(text, { sentences: 2 });
-  assert.deepEqual(Object.keys(r), ['language', 'title', 'sentences', 'summary', 'keywords', 'stats']);
+  assert.deepEqual(Object.keys(r), ['language', 'title', 'warnings', 'sentences', 'summary', 'keywords', 'stats']);
+  assert.deepEqual(r.warnings, []);
   assert.deepEqual(Object.keys(r.sentences[0]), ['text', 'start', 'end', 'block', 'block_type', 'score', 'selected', 'parts']);
   assert.equal(r.title, '');
   assert.ok(r.sentences.every((s) => s.block_type === 'paragraph'));
@@ -166,8 +167,9 @@ test('many calls do not grow the wasm heap without bound', () => {
 test('HTML input: the visible text, offsets into it, the headline as title', async () => {
   const html = '<html><head><title>Ferries | Ledger</title><script>alert(1)</script></head><body>'
     + '<nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>Town votes for electric ferries</h1>'
-    + '<p>Councillors voted on Monday to replace the town&rsquo;s diesel ferries.</p>'
-    + '<p>The plan will cost &pound;48 million over five years.</p>'
+    // Two paragraphs of running text: a page with less is no article (the no_article warning).
+    + '<p>Councillors voted on Monday to replace the town&rsquo;s diesel ferries with electric boats.</p>'
+    + '<p>The plan will cost &pound;48 million over five years, most of it paid by a government grant.</p>'
     + '<footer>&copy; 2025 The Ledger. All rights reserved.</footer></body></html>';
   const r = await summarize(html, { input: 'html', sentences: 3 });
   assert.equal(r.title, 'Town votes for electric ferries');

@@ -300,6 +300,6 @@ test('precis/element imports in Node without defining anything', async () => {
   const { PrecisSummaryElement } = await import('precis/element');
   assert.equal(typeof PrecisSummaryElement, 'function');
   assert.deepEqual(PrecisSummaryElement.observedAttributes.slice().sort(), [
-    'algorithm', 'characters', 'for', 'format', 'lang', 'ratio', 'sentences', 'words',
+    'algorithm', 'characters', 'for', 'format', 'lang', 'metadata', 'ratio', 'sentences', 'words',
   ]);
 });

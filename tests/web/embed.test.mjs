@@ -209,11 +209,13 @@ test('the element follows its attributes and its source, and renders text as tex
     assert.equal(await page.$eval('#story-summary', (el) => el.state), 'error');
     assert.equal(await page.$eval('#story-summary', (el) => el.shadowRoot.childElementCount), 0);
 
-    // ... and it recovers once the element appears.
+    // ... and it recovers once the element appears (read as HTML: it must hold enough
+    // running text to be an article, or the element says there is none).
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'no-such-article';
-      p.textContent = 'A late paragraph arrives. It has two sentences in it.';
+      p.textContent = 'A late paragraph arrives with the news that the new boardwalk along the harbour will open in June. '
+        + 'It has two sentences in it, and both of them are about the boardwalk.';
       document.body.append(p);
     });
     await page.waitForFunction(() => document.querySelector('#story-summary').state === 'ready');
@@ -241,7 +243,7 @@ test('the worker helper rejects with PrecisError codes and AbortError after term
           (e) => ({ name: e.name, code: e.code, precis: e instanceof PrecisError, message: e.message }),
         );
       await worker.ready;
-      const good = await worker.summarize('One sentence here. Another one there. A third one ends it.', { sentences: 2 });
+      const good = await worker.summarize('The first sentence is here. Another one follows it there. A third one ends the text.', { sentences: 2 });
       const badOption = await caught(worker.summarize('One sentence here.', { sentences: 0 }));
       const badLanguage = await caught(worker.summarize('One sentence here.', { lang: 'not a language' }));
       const notText = await caught(worker.summarize(42));
