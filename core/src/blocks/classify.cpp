@@ -363,6 +363,13 @@ void classify(std::string_view text, std::vector<Block>& blocks, std::string_vie
     return !blocks[i].prose && f.joins >= 2 && words(f) >= 3 && f.capitalized * 10 >= words(f) * 7;
   };
   for (std::size_t i = 0; i < n; ++i) {
+    // A heading element may still be promotion or a footer ("Related articles",
+    // "Comments", "About the author" in an <h2>).
+    if (decided[i] && blocks[i].type == BlockType::kHeading && blocks[i].markup == Markup::kHeading) {
+      if (footer_like(i)) set(i, BlockType::kFooter);
+      else if (promo_like(i)) set(i, BlockType::kPromo);
+      continue;
+    }
     if (decided[i]) continue;
     const Facts& f = facts[i];
     const std::uint32_t w = words(f);
