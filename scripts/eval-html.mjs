@@ -87,9 +87,16 @@ export function extractionOf(result) {
   return result.sentences.filter((s) => ARTICLE_TYPES.has(s.block_type)).map((s) => s.text).join('\n');
 }
 
-/** Words of a sentence: whitespace-separated tokens with a letter or a digit. */
+/**
+ * Words of a sentence, as the browser's own word segmenter counts them (Intl.Segmenter,
+ * word-like segments): independent of the core's count, and right for text without
+ * spaces (Chinese, Japanese), which a split at white space would count as one word.
+ */
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 export function wordCount(text) {
-  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+  let n = 0;
+  for (const s of WORDS.segment(text)) if (s.isWordLike) n += 1;
+  return n;
 }
 
 /**

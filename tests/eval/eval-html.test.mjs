@@ -35,10 +35,11 @@ test('the extraction: the sentences of article blocks, in order, one per line', 
   assert.equal(extractionOf({ sentences: [] }), '');
 });
 
-test('wordCount: whitespace-separated tokens with a letter or a digit', () => {
+test('wordCount: word-like segments of Intl.Segmenter', () => {
   assert.equal(wordCount('Read more »'), 2);
   assert.equal(wordCount('  Das ist — ein Satz, 2025.  '), 5);
   assert.equal(wordCount(''), 0);
+  assert.ok(wordCount('益水之阳，是名益阳。') >= 4); // no spaces, several words
 });
 
 test('replaceSection: appended with its heading when absent, replaced between the markers', () => {
