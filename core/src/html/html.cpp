@@ -1505,7 +1505,9 @@ void Parser::end_block() {
                   : h;
   b.link_density = cps_ == 0 ? 0.0 : static_cast<double>(link_cps_) / static_cast<double>(cps_);
   b.node = block_node_;
-  b.chars = static_cast<std::uint32_t>(std::min<std::size_t>(cps_, 0xFFFFFFFFu));
+  // (Never more than its bytes: with invalid UTF-8, which the pipeline repairs before
+  // this stage, pieces of two runs can join into one white space character, trimmed.)
+  b.chars = static_cast<std::uint32_t>(std::min<std::size_t>({cps_, end - start_, 0xFFFFFFFFu}));
   b.punctuation = punctuation_;
   b.flags = flags_;
   doc_.blocks.push_back(b);
