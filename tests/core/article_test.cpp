@@ -183,6 +183,22 @@ TEST(Article, NoChosenSentenceUnderFourWords) {
   }
 }
 
+// The page's declared language is the hint when the text itself does not tell; a text
+// that does tell wins over a wrong declaration (CMS defaults often say "en").
+TEST(Article, DeclaredLanguageIsAHint) {
+  precis::Options o;
+  o.input = precis::InputFormat::kHtml;
+  precis::Result r;
+  ASSERT_TRUE(precis::summarize("<html lang='de-AT'><body><p>OK.</p></body></html>", o, &r).ok());
+  EXPECT_EQ(r.language, "de-AT");
+  ASSERT_TRUE(precis::summarize(
+                  "<html lang='en'><body><p>Die Bundesregierung hat am Montag in Berlin ein neues Programm für den "
+                  "Klimaschutz vorgestellt, das bis zum Ende des Jahrzehnts gelten soll.</p></body></html>",
+                  o, &r)
+                  .ok());
+  EXPECT_EQ(r.language, "de");
+}
+
 // ---- the stage's parts --------------------------------------------------------------
 
 TEST(ArticleParts, TreeIsInPreOrderWithSubtreeRuns) {
