@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 // Same answer everywhere (DESIGN.md): native and wasm give byte-identical JSON for every
-// document of every ../shared/eval/summ/*.dev.jsonl file.
+// document of every ../shared/eval/summ/*.dev.jsonl file, and for every web page of
+// ../shared/eval/html/trafilatura_eval.dev.jsonl.gz (gzip JSON Lines {id, html, ...}),
+// summarized as HTML: `input: 'html'` for wasm, `--input html` for `precis summarize`
+// and `"input": "html"` on the page's `precis batch` line. The pages go through the same
+// option sets and the same three comparisons as the documents (the option set's own
+// `input` is overridden: a page is always read as HTML). Without the page file the check
+// runs on the documents alone, with a note.
 //
-//   npm run determinism                      # every document with the default options,
-//                                            # every 10th document with every option set
+//   npm run determinism                      # every document and page with the default
+//                                            # options, every 10th document of each file
+//                                            # and every 10th page with every option set
 //   npm run determinism -- --every 1         # every option set on every document (slow)
 //   npm run determinism -- --every 0         # the default options only
 //   PRECIS_SHARED=/path/to/shared npm run determinism
@@ -20,16 +27,21 @@
 //           keywords) against the fields of the wasm result it does carry.
 // A difference is reported with the document id, the options and the first differing
 // field. Exit status 1 if anything differs. Batch is not usable for the `json` check
-// itself: its lines hold the summary, not the full result.
+// itself: its lines hold the summary, not the full result. The wasm core is loaded once
+// and the CLI run afresh for each document: a rebuild of either during the run (the core
+// edited meanwhile) is reported, as its differences may be those of two builds: run the
+// check again then.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { load } from 'precis';
-import { CLI, SHARED, readJsonl, withoutTiming } from '../tests/wasm/helpers.mjs';
+import { CLI, ROOT, SHARED, readJsonl, withoutTiming } from '../tests/wasm/helpers.mjs';
 
 export const EVAL_DIR = join(SHARED, 'eval', 'summ');
+export const HTML_FILE = join(SHARED, 'eval', 'html', 'trafilatura_eval.dev.jsonl.gz');
 
 /** Every option set the check covers; the first (the defaults) runs on every document. */
 export const OPTION_SETS = [
@@ -51,6 +63,26 @@ export function devFiles(dir = EVAL_DIR) {
   // Only the text goes in: each record's "lang" and "title" are left to the core, as
   // for a user (and as tests/wasm/parity.test.mjs does).
   return files.map((file) => ({ file, docs: readJsonl(join(dir, file)).map(({ id, text }) => ({ id, text })) }));
+}
+
+/** The web pages of the gzipped JSON Lines dev file, {file, docs: [{id, text, input:
+ *  'html'}]} (the page's `html` as the text; its other fields left out), or null when the
+ *  file is missing. */
+export function htmlPages(path = HTML_FILE) {
+  if (!existsSync(path)) return null;
+  const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter(Boolean);
+  const docs = lines.map((l) => {
+    const { id, html } = JSON.parse(l);
+    return { id, text: html, input: 'html' };
+  });
+  if (docs.length === 0) throw new Error(`no pages in ${path}`);
+  return { file: basename(path), docs };
+}
+
+/** The options a document is summarized with: an option set, with `input` set for a
+ *  document that says how to read it (a web page: 'html'). */
+export function optionsFor(doc, options) {
+  return doc.input ? { ...options, input: doc.input } : options;
 }
 
 /** `count` documents per file, spread evenly over each file. */
@@ -242,9 +274,11 @@ export function compareOne(core, doc, options, native, batchLine) {
   return problems;
 }
 
-/** Runs `precis batch` with `options` as flags over `docs`: one parsed line per document. */
+/** Runs `precis batch` with `options` as flags over `docs`: one parsed line per document.
+ *  A document with an `input` field (a web page) carries it on its line, `"input": "html"`. */
 export async function runBatch(docs, options) {
-  const input = docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n';
+  const line = (d) => JSON.stringify(d.input ? { id: d.id, text: d.text, input: d.input } : { id: d.id, text: d.text });
+  const input = docs.map(line).join('\n') + '\n';
   const out = await runNative(['batch', ...flagsFor(options)], input);
   if (out.status !== 0 && out.status !== 1) throw new Error(`precis batch exited ${out.status}: ${out.stderr}`);
   const lines = out.stdout.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -258,13 +292,21 @@ async function main(argv) {
   const every = argv.includes('--every') ? Number(argv[argv.indexOf('--every') + 1]) : 10;
   if (!Number.isInteger(every) || every < 0) throw new Error('--every takes an integer >= 0');
   const started = performance.now();
+  // The builds compared: a rebuild of either during the run is reported at the end.
+  const builds = [CLI, join(ROOT, 'wasm', 'dist', 'precis-core.wasm')];
+  const builtAt = () => builds.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
+  const before = builtAt();
   const core = await load();
-  const files = devFiles();
+  const summ = devFiles();
+  const pages = htmlPages();
+  if (!pages) process.stderr.write(`note: ${HTML_FILE} is missing: no web pages compared, the documents only\n`);
+  const files = pages ? [...summ, pages] : summ;
   const perFile = new Map(files.map(({ file, docs }) => [file, { documents: docs.length, comparisons: 0, differing: 0 }]));
   const problems = [];
   let done = 0;
   for (const [n, options] of OPTION_SETS.entries()) {
-    // The defaults on every document; the other sets on every `every`-th one.
+    // The defaults on every document and page; the other sets on every `every`-th one
+    // of each file.
     const docs = files.flatMap(({ file, docs: all }) =>
       all.filter((_, i) => n === 0 || (every > 0 && i % every === 0)).map((doc) => ({ file, ...doc })),
     );
@@ -276,8 +318,9 @@ async function main(argv) {
     const workers = Array.from({ length: availableParallelism() }, async () => {
       while (jobs.length) {
         const { doc, line } = jobs.shift();
-        const native = await runNative(['summarize', '-', '--format', 'json', ...flagsFor(options)], doc.text);
-        const found = compareOne(core, doc, options, native, line);
+        const effective = optionsFor(doc, options);
+        const native = await runNative(['summarize', '-', '--format', 'json', ...flagsFor(effective)], doc.text);
+        const found = compareOne(core, doc, effective, native, line);
         const row = perFile.get(doc.file);
         row.comparisons++;
         if (found.length) row.differing++;
@@ -288,15 +331,18 @@ async function main(argv) {
     await Promise.all(workers);
   }
   const seconds = (performance.now() - started) / 1000;
+  const rebuilt = builds.filter((_, i) => builtAt()[i] !== before[i]);
 
   const total = [...perFile.values()].reduce((a, r) => ({
     documents: a.documents + r.documents,
     comparisons: a.comparisons + r.comparisons,
     differing: a.differing + r.differing,
   }), { documents: 0, comparisons: 0, differing: 0 });
-  console.log(`## Native vs wasm, ${files.length} files of ${EVAL_DIR}\n`);
+  console.log(`## Native vs wasm, ${summ.length} files of ${EVAL_DIR}` +
+    (pages ? ` and the ${pages.docs.length} web pages of ${HTML_FILE}\n` : `\n\n(no web pages: ${HTML_FILE} is missing)\n`));
   console.log(`Option sets: the defaults on every document; ${every ? `all ${OPTION_SETS.length} on every ${every === 1 ? '' : `${every}th `}document of each file` : 'no others'}:`);
   console.log(`${OPTION_SETS.map((o) => JSON.stringify(o)).join(' ')}`);
+  if (pages) console.log(`Web pages (${pages.file}) are read as HTML under every set: {"input":"html"} added.`);
   console.log('A comparison = one document with one option set: json (byte-identical core JSON, timing');
   console.log('set to 0), object (the JS API result, UTF-16 offsets) and batch (the `precis batch` line).\n');
   console.log('| file | documents | comparisons | differing |');
@@ -304,6 +350,11 @@ async function main(argv) {
   for (const [file, r] of perFile) console.log(`| ${file} | ${r.documents} | ${r.comparisons} | ${r.differing} |`);
   console.log(`| **all** | ${total.documents} | ${total.comparisons} | ${total.differing} |\n`);
   console.log(`${problems.length} problems; ${seconds.toFixed(1)} s\n`);
+  if (rebuilt.length) {
+    const note = `Rebuilt during the run: ${rebuilt.join(', ')}. Differences may be between two builds, not native vs wasm: run the check again.`;
+    console.log(`${note}\n`);
+    process.stderr.write(`note: ${note}\n`);
+  }
   for (const p of problems.slice(0, 30)) {
     console.log(`- ${p.check} ${p.file} ${p.id} ${JSON.stringify(p.options)}: ${p.where}`);
   }

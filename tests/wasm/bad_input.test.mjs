@@ -191,6 +191,85 @@ test('unclosed tags and comments end where an HTML parser ends them', () => {
   assert.deepEqual(sentenceTexts(script), ['Visible words here.']);
 });
 
+const html = { input: 'html' };
+const warningCodes = (r) => r.warnings.map((w) => w.code);
+
+// OddPages of tests/core/bad_input_test.cpp: pages odd in shape, each a defined result.
+test('odd pages: a frameset, SVG/MathML/template, unclosed markup, all navigation, all article', () => {
+  // A frameset shows nothing of its own: no text, no article.
+  const frames = both('frameset.html', utf8("<html><frameset cols='50%,50%'><frame src=a.html><frame src=b.html></frameset></html>"), html);
+  assert.deepEqual([frames.sentences.length, frames.summary.length, frames.text], [0, 0, '']);
+  assert.deepEqual(warningCodes(frames), ['no_article']);
+  // Inline SVG and MathML, <template>: their text is not shown.
+  const hidden = both('svg-math-template.html', utf8(`<p>${ARTICLE}</p><svg><text>Chart label text here</text></svg>` +
+    '<math><mi>x</mi></math><template><p>Template text is never shown.</p></template>'), html);
+  assert.equal(hidden.sentences.length, 4);
+  assert.ok(!hidden.text.includes('Chart') && !hidden.text.includes('Template'), hidden.text);
+  // Unclosed everything: the text is still the article's.
+  const unclosed = both('unclosed-page.html', utf8(`<html><body><div><article><p>${ARTICLE}<p>More after it, as is said.`), html);
+  assert.deepEqual(warningCodes(unclosed), []);
+  assert.equal(unclosed.summary.length, 3);
+  // All navigation: no article, nothing chosen (the JS API and a batch line say so too).
+  const menu = '<nav><ul>' + Array.from({ length: 200 }, (_, i) => `<li><a href='/p${i}'>Section ${i}</a></li>`).join('') + '</ul></nav>';
+  const nav = both('all-navigation.html', utf8(menu), html);
+  assert.deepEqual(warningCodes(nav), ['no_article']);
+  assert.deepEqual(nav.summary, []);
+  const fromApi = api.summarize(menu, html);
+  assert.deepEqual([warningCodes(fromApi), fromApi.summary], [['no_article'], []]);
+  const line = JSON.parse(precis(['batch'], JSON.stringify({ id: 'nav', text: menu, input: 'html' }) + '\n').stdout);
+  assert.deepEqual([line.summary, line.selected, line.warnings], ['', [], nav.warnings]);
+  // All article (a bare post, no markup at all around the text).
+  const bare = both('all-article.html', utf8(ARTICLE), html);
+  assert.deepEqual(warningCodes(bare), []);
+  assert.equal(bare.summary.length, 3);
+});
+
+// FiveMegabytePage: a news page's furniture and article, many times over.
+test('a 5 MB page: the article found, the summary taken from its paragraphs', () => {
+  let page = '<html><body><nav>' + Array.from({ length: 2000 }, (_, i) => `<a href='/s${i}'>Section</a> `).join('') + '</nav><main><article>';
+  const parts = [page];
+  for (let i = 0, size = page.length; size < 5 * 1024 * 1024; i++) {
+    const p = `<p>${ARTICLE} It was item ${i} on the agenda.</p><aside><a href='/x'>Related</a></aside>`;
+    parts.push(p);
+    size += p.length;
+  }
+  parts.push('</article></main></body></html>');
+  page = parts.join('');
+  assert.ok(page.length >= 5 * 1024 * 1024);
+  const r = both('five-mb.html', utf8(page), html);
+  assert.deepEqual(warningCodes(r), []);
+  assert.equal(r.summary.length, 3);
+  for (const k of r.summary) assert.equal(r.sentences[k].block_type, 'paragraph');
+});
+
+// PagesInOtherCharacterSets, as far as the JS side goes: the core takes UTF-8, so the raw
+// bytes of a page in another character set are invalid UTF-8, repaired to U+FFFD (a
+// JavaScript string has been decoded already: the API never sees the bytes).
+test('a page with invalid UTF-8 (raw bytes of another character set): repaired to U+FFFD', () => {
+  const body = (bytes) => Buffer.concat([utf8('<body><p>Caf'), Buffer.from(bytes.slice(0, 1)), utf8(' cr'),
+    Buffer.from(bytes.slice(1)), utf8('me is served at the harbour every morning, and the regulars know it well.</p></body></html>')]);
+  const repairedText = 'Caf\ufffd cr\ufffdme is served at the harbour every morning, and the regulars know it well.';
+  // Undeclared: the CLI reads it as UTF-8 too; both repair it, to the same JSON.
+  const undeclared = both('undeclared-latin1.html', Buffer.concat([utf8('<html>'), body([0xe9, 0xe8])]), html);
+  assert.equal(undeclared.text, repairedText);
+  assert.deepEqual(sentenceTexts(undeclared), [repairedText]);
+  // Declared windows-1252: the wasm core, given the bytes, repairs them the same way ...
+  const declared = Buffer.concat([utf8("<html><head><meta http-equiv='Content-Type' content='text/html; charset=Windows-1252'></head>"),
+    body([0xe9, 0xe8])]);
+  const wasm = JSON.parse(wasmJSON(declared, html));
+  assert.equal(wasm.text, repairedText);
+  // ... as the JS API does for the string a WHATWG decoder makes of the bytes as UTF-8 ...
+  const fromApi = api.summarize(new TextDecoder().decode(declared), html);
+  assert.equal(fromApi.text, repairedText);
+  assert.deepEqual(sentenceTexts(fromApi), sentenceTexts(wasm));
+  // ... while the CLI reads a saved page in the character set it declares (--encoding aside).
+  const file = join(dir, 'declared-cp1252.html');
+  writeFileSync(file, declared);
+  const native = precis(['summarize', file, '--input', 'html', '--format', 'json']);
+  assert.equal(native.status, 0, native.stderr);
+  assert.equal(JSON.parse(native.stdout).text, 'Caf\u00e9 cr\u00e8me is served at the harbour every morning, and the regulars know it well.');
+});
+
 test('budgets: negative, zero, huge and non-numeric give invalid_option (wasm, JS API, batch)', () => {
   const text = utf8(ARTICLE);
   for (const options of [{ sentences: 0 }, { sentences: -1 }, { sentences: 1e12 }, { sentences: 2.5 },

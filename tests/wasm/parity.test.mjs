@@ -1,19 +1,22 @@
 // Native and wasm give byte-identical JSON for the same input: the seed and every
 // document of ../shared/eval/summ/cnndm_frank.dev.jsonl (timing excluded), and a sample
 // of every dev file with a spread of options, compared as scripts/determinism.mjs does
-// (`npm run determinism` runs that check over every document).
+// (`npm run determinism` runs that check over every document), and the web pages of
+// tests/data/html read as HTML (in the repository: that test needs no ../shared).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'precis';
-import { SHARED, precis, readJsonl, seeds, withoutTiming } from './helpers.mjs';
-import { compareOne, devFiles, flagsFor, runBatch, sample } from '../../scripts/determinism.mjs';
+import { ROOT, SHARED, precis, readJsonl, seeds, withoutTiming } from './helpers.mjs';
+import { compareOne, devFiles, flagsFor, optionsFor, runBatch, sample } from '../../scripts/determinism.mjs';
 
 const core = await load();
+const CNNDM = join(SHARED, 'eval', 'summ', 'cnndm_frank.dev.jsonl');
+// Read only when there: without ../shared the next test fails, the others still run.
 const docs = [
   ...seeds().map((s) => ({ id: s.name, text: s.text })),
-  ...readJsonl(join(SHARED, 'eval', 'summ', 'cnndm_frank.dev.jsonl')),
+  ...(existsSync(CNNDM) ? readJsonl(CNNDM) : []),
 ];
 
 test('the eval file is there and not empty', () => {
@@ -83,4 +86,39 @@ test('native and wasm split every sentence-boundary case identically, in every l
     }
   }
   assert.ok(compared > 1000, `only ${compared} cases`);
+});
+
+// The pages written for the tests (tests/data/html/README.md): an article among furniture,
+// a bare post, a forum, pages without an article (no_article warning, empty summary), a
+// page whose text is only in a script; metadata (byline, published, site_name) on some.
+const HTML_DIR = join(ROOT, 'tests', 'data', 'html');
+const pages = readdirSync(HTML_DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .map((f) => ({ id: f, text: readFileSync(join(HTML_DIR, f), 'utf8'), input: 'html' }));
+
+test('web pages (--input html): the same JSON, JS result and batch line ("input": "html" on the line)', async () => {
+  assert.ok(pages.length >= 8, `only ${pages.length} pages in ${HTML_DIR}`);
+  const problems = [];
+  let withWarnings = 0;
+  let withMetadata = 0;
+  for (const options of [{}, { sentences: 2 }, { algorithm: 'lexrank' }]) {
+    // The page's batch line carries "input": "html"; the option set goes as flags.
+    const lines = await runBatch(pages, options);
+    pages.forEach((page, i) => {
+      const effective = optionsFor(page, options); // {...options, input: 'html'}
+      const native = precis(['summarize', '-', '--format', 'json', ...flagsFor(effective)], page.text);
+      assert.equal(native.status, 0, `${page.id}: ${native.stderr}`);
+      // Byte for byte, timing zeroed (compareOne checks it too, and the JS result).
+      assert.equal(withoutTiming(core.summarizeJSON(page.text, effective)), withoutTiming(native.stdout.trimEnd()), page.id);
+      problems.push(...compareOne(core, page, effective, native, lines[i]));
+      if (lines[i].warnings) withWarnings++;
+      const r = JSON.parse(native.stdout);
+      if (r.byline || r.published || r.site_name) withMetadata++;
+    });
+  }
+  assert.deepEqual(problems, []);
+  // The sample covers the new fields: warnings on batch lines, and the page metadata.
+  assert.ok(withWarnings > 0, 'no page gave a warning (no_article)');
+  assert.ok(withMetadata > 0, 'no page gave a byline, date or site name');
 });
