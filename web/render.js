@@ -215,9 +215,13 @@ export function renderStats(node, { result, shown }) {
     return sum + (at >= 0 ? result.summaryWords[at] : 0);
   }, 0);
   const saved = (Math.max(0, wordsIn - wordsOut) / WORDS_PER_MINUTE) * 60;
+  // A page without an article has no summary: nothing was saved, only read.
+  const noArticle = hasWarning(result, 'no_article');
   const items = [
-    ['words', `${plural(wordsIn, 'word', 'words')} \u2192 ${plural(wordsOut, 'word', 'words')}`],
-    ['saved', `${formatDuration(saved)} of reading saved (at ${WORDS_PER_MINUTE} words a minute)`],
+    noArticle
+      ? ['words', plural(wordsIn, 'word', 'words')]
+      : ['words', `${plural(wordsIn, 'word', 'words')} \u2192 ${plural(wordsOut, 'word', 'words')}`],
+    ...(noArticle ? [] : [['saved', `${formatDuration(saved)} of reading saved (at ${WORDS_PER_MINUTE} words a minute)`]]),
     ['sentences', plural(result.stats.sentences, 'sentence', 'sentences')],
     ['time', `${result.stats.milliseconds.toFixed(1)} ms`],
   ];

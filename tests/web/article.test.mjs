@@ -245,6 +245,9 @@ test('page: a page that is all navigation says "No article found on this page", 
       assert.equal(await page.getAttribute('#message', 'aria-live'), 'polite');
       assert.match(await page.getAttribute('body', 'data-warnings'), /(^| )no_article( |$)/);
       for (const button of ['#copy-text', '#copy-markdown', '#download']) assert.equal(await page.isDisabled(button), true, button);
+      // Nothing summarized, so no "reading saved" and no "words → 0 words".
+      assert.equal(await page.locator('[data-stat="saved"]').count(), 0, how);
+      assert.doesNotMatch(await page.textContent('[data-stat="words"]'), /\u2192/, how);
       if (how === 'drop') assert.deepEqual(await axeSerious(page), []);
       // Not even a headline.
       await page.check('#type-headline');
@@ -255,6 +258,7 @@ test('page: a page that is all navigation says "No article found on this page", 
       // Back to an article: the summary returns and the warning goes.
       await give(page, POST, how);
       assert.equal(await page.locator('#summary [data-sentence]').count(), 3, how);
+      assert.equal(await page.locator('[data-stat="saved"]').count(), 1, how);
       assert.equal(await page.getAttribute('body', 'data-warnings'), null);
       assert.equal(await page.textContent('#message'), '');
       assert.equal(await page.evaluate(() => document.querySelector('#message').classList.contains('visually-hidden')), false);
