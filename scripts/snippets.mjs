@@ -33,6 +33,7 @@
 // Where the Python scorer would stop with an exception (an extraction whose text is a
 // non-empty list or a number, ids that are lists), this port goes on; those inputs are
 // not scored data.
+import { pyFloat } from './rouge.mjs';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -264,29 +265,16 @@ class PyFloat {
   }
 }
 
-// repr() of a Python float: the shortest digits that read back (as JavaScript's), in
-// fixed notation from 1e-4 up to 1e16, else as 1e-05 / 1e+16; a whole number gets ".0".
-export function pyFloatRepr(x) {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const sign = x < 0 ? '-' : '';
-  const [mantissa, e] = Math.abs(x).toExponential().split('e');
-  const exp = Number(e);
-  if (exp < -4 || exp >= 16) return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  const digits = mantissa.replace('.', '');
-  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
-  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  return `${sign}${whole}.${digits.slice(exp + 1) || '0'}`;
-}
+// repr() of a Python float, as json.dumps writes it: the ROUGE port's (scripts/rouge.mjs).
+export { pyFloat as pyFloatRepr };
 
 // json.dumps(value, ensure_ascii=False, indent=indent); objects are Maps (ordered) or
 // plain objects, PyFloat marks floats. JSON.stringify escapes a string as Python does
 // with ensure_ascii=False (", \, and controls below U+0020, \u00xx in lower case).
 function pyDumps(value, indent, level = 0) {
-  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyFloat) return pyFloat(value.value);
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloat(value);
   if (typeof value !== 'object') return JSON.stringify(value);
   const isList = Array.isArray(value);
   const items = isList ? value.map((v) => pyDumps(v, indent, level + 1))

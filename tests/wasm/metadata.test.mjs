@@ -3,8 +3,7 @@
 // their TypeScript declarations, and the Summarizer facade's HTML input (a Précis
 // extension), on real pages (tests/data/pages: a news home page that is all links, and
 // a blog post with <meta property="og:site_name">, <meta name="author">, a byline and
-// a <time datetime>). No mock of the core: the assertions that need a core which emits
-// the new fields are skipped, at run time, while the real core does not emit `warnings`.
+// a <time datetime>). No mock of the core.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,10 +18,6 @@ const page = (name) => readFileSync(path.join(ROOT, 'tests', 'data', 'pages', `$
 const HOME = page('home'); // a news home page: navigation and lists of links, no article
 const POST = page('post'); // a blog post with its metadata
 const SEED = readFileSync(path.join(ROOT, 'seeds', '000_74440941a785ace3.txt'), 'utf8');
-
-// Does the real core emit the new fields yet? Asked of the core itself, once.
-const EMITS_WARNINGS = Array.isArray(core.summarize('<p>One sentence here.</p>', { input: 'html' }).warnings);
-const NEEDS_CORE = EMITS_WARNINGS ? false : 'the core does not emit `warnings` (page metadata) yet';
 
 // ---------------------------------------------------------------- the declarations
 
@@ -118,7 +113,7 @@ test('whatever the core emits has the declared shape', () => {
   assert.equal(post.title, 'Town votes for electric ferries');
 });
 
-test('a page without an article: warnings[0] is no_article and the summary is empty', { skip: NEEDS_CORE }, () => {
+test('a page without an article: warnings[0] is no_article and the summary is empty', () => {
   const r = core.summarize(HOME, { input: 'html', sentences: 3 });
   assert.ok(r.warnings.length >= 1, JSON.stringify(r.warnings));
   assert.equal(r.warnings[0].code, 'no_article');
@@ -127,7 +122,7 @@ test('a page without an article: warnings[0] is no_article and the summary is em
   assert.ok(r.sentences.every((s) => !s.selected));
 });
 
-test('an article: its metadata, and no no_article warning', { skip: NEEDS_CORE }, () => {
+test('an article: its metadata, and no no_article warning', () => {
   const r = core.summarize(POST, { input: 'html', sentences: 3 });
   assert.ok(!r.warnings.some((w) => w.code === 'no_article'), JSON.stringify(r.warnings));
   assert.equal(r.summary.length, 3);
@@ -156,7 +151,7 @@ test('Summarizer: input "html" (a Précis extension) summarizes the page\'s arti
   assert.equal(await Summarizer.availability({ input: 'html' }), 'available');
 });
 
-test('Summarizer: a page without an article gives "" and no chunk, for every type; never rejects', { skip: NEEDS_CORE }, async () => {
+test('Summarizer: a page without an article gives "" and no chunk, for every type; never rejects', async () => {
   for (const type of ['key-points', 'tldr', 'teaser', 'headline']) {
     const s = await Summarizer.create({ type, input: 'html' });
     assert.equal(await s.summarize(HOME), '', type);

@@ -8,10 +8,8 @@
 //
 //   npm run build && node --test tests/web/article.test.mjs
 //
-// No mock of the core: the assertions that need a core which emits `warnings`, `byline`,
-// `published` and `site_name` are skipped, at run time, while the real core emits no
-// `warnings`. What the page shows is checked against what the same module gives in
-// Node. Every test also checks that nothing left the origin, nothing logged an error
+// No mock of the core. What the page shows is checked against what the same module
+// gives in Node. Every test also checks that nothing left the origin, nothing logged an error
 // and nothing broke the CSP.
 
 import { after, before, test } from 'node:test';
@@ -39,9 +37,6 @@ const POST = pageFile('post'); // a blog post: og:site_name, author, byline, <ti
 
 // The site's own module, in Node: what the page should show.
 const precis = await (await import(pathToFileURL(path.join(SITE, 'precis', 'precis.mjs')).href)).load();
-// Does the real core emit the new fields yet? Asked of the core itself, once.
-const EMITS_WARNINGS = Array.isArray(precis.summarize('<p>One sentence here.</p>', { input: 'html' }).warnings);
-const NEEDS_CORE = EMITS_WARNINGS ? false : 'the core does not emit `warnings` (page metadata) yet';
 
 let server;
 let baseURL;
@@ -207,7 +202,7 @@ test('page: the article\u2019s title and the metadata the core found, above the 
   }
 });
 
-test('page: a blog post\u2019s byline, date (<time datetime>) and site name', { timeout: TEST_TIMEOUT, skip: NEEDS_CORE }, async () => {
+test('page: a blog post\u2019s byline, date (<time datetime>) and site name', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, probe } = await openPage();
   try {
     await give(page, POST, 'drop');
@@ -227,7 +222,7 @@ test('page: a blog post\u2019s byline, date (<time datetime>) and site name', { 
   }
 });
 
-test('page: a page that is all navigation says "No article found on this page", nothing highlighted', { timeout: TEST_TIMEOUT, skip: NEEDS_CORE }, async () => {
+test('page: a page that is all navigation says "No article found on this page", nothing highlighted', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, probe } = await openPage();
   try {
     for (const how of ['drop', 'paste']) {
@@ -416,7 +411,7 @@ test('element: the metadata attribute shows the title and what else the core fou
   }
 });
 
-test('element: byline and date of the article it reads', { timeout: TEST_TIMEOUT, skip: NEEDS_CORE }, async () => {
+test('element: byline and date of the article it reads', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, probe } = await openPage(host.url);
   try {
     const got = await elementState(page, 's-page');
@@ -432,7 +427,7 @@ test('element: byline and date of the article it reads', { timeout: TEST_TIMEOUT
   }
 });
 
-test('element: a page without an article shows "No article found on this page"', { timeout: TEST_TIMEOUT, skip: NEEDS_CORE }, async () => {
+test('element: a page without an article shows "No article found on this page"', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, probe } = await openPage(host.url);
   try {
     const got = await elementState(page, 's-home');

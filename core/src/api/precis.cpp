@@ -36,13 +36,8 @@ std::string_view error_code_name(ErrorCode code) {
 
 std::string page_charset(std::string_view page) {
   std::size_t repaired = 0;
-  decode::repair_utf8(page.substr(0, std::min<std::size_t>(page.size(), std::size_t{1} << 20)), &repaired);
-  // (A cut in the middle of a character at 1 MiB counts as one repair; so does a real one.)
-  if (repaired == 0 && page.size() <= (std::size_t{1} << 20)) return {};
-  if (repaired == 0) {
-    decode::repair_utf8(page, &repaired);
-    if (repaired == 0) return {};
-  }
+  decode::repair_utf8(page, &repaired);
+  if (repaired == 0) return {};
   std::string declared = html::declared_charset(page);
   if (declared == "utf-8" || declared == "utf8") return {};
   return declared;
@@ -107,10 +102,9 @@ void apply_markup(const html::Document& doc, const article::Region& region, std:
     static_assert(static_cast<int>(html::Hint::kForm) == static_cast<int>(blocks::Markup::kForm) &&
                   static_cast<int>(html::Hint::kNavigation) == static_cast<int>(blocks::Markup::kNavigation) &&
                   static_cast<int>(html::Hint::kTitle) == static_cast<int>(blocks::Markup::kTitle));
-    b.markup = static_cast<blocks::Markup>(from.hint);  // the same kinds, in the same order
-    // Inside the article, the article stage has judged the elements around it: a page
-    // wrapped in one <form> or <header> is not furniture for that.
-    if (region.inside[h]) b.markup = static_cast<blocks::Markup>(from.element);
+    // The same kinds, in the same order. Inside the article, the element's own hint: the
+    // article stage has judged the nav, form, aside, footer or header around it.
+    b.markup = static_cast<blocks::Markup>(region.inside[h] ? from.element : from.hint);
     b.link_density = static_cast<float>(from.link_density);
     for (const Bit& bit : kBits) {
       if (region.cues[h] & bit.from) b.flags |= bit.to;

@@ -1,11 +1,12 @@
 #include "article/article.hpp"
 
-#include "unicode/unicode.hpp"
-
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <unordered_map>
+
+#include "unicode/sentence_break.hpp"
+#include "unicode/unicode.hpp"
 
 namespace precis::article {
 
@@ -32,28 +33,22 @@ constexpr double kLabelWeight = 0.3;          // a label's weight per code point
 constexpr double kClassWordsWrong = 3;        // prose the class words would leave out, times what they keep
 constexpr int kArticleAbove = 8;              // levels an article element is looked for above the best subtree
 
-// A block's weight: + for prose with few links, - for links and furniture, a little
-// - for short labels; headings count for nothing either way.
 // Running text: long enough, with punctuation (or very long).
 bool is_prose(const html::Block& b) {
   return (b.chars >= kProseChars && b.punctuation > 0) || b.chars >= kLongChars;
 }
 
-// Ends with a sentence's final punctuation (possibly followed by closing quotes or
-// brackets), and has a few words' worth of text: "Her last day is April 1."
+// Ends with a sentence's final punctuation (UAX #29 ATerm or STerm, possibly followed by
+// closing quotes or brackets), and has a few words' worth of text: "Her last day is
+// April 1."
 bool ends_sentence(const html::Document& doc, const html::Block& b) {
   if (b.chars < 16) return false;
+  using unicode::SentenceBreak;
   std::size_t k = b.end;
   while (k > b.start) {
-    const char32_t cp = unicode::prev(doc.text, k);
-    switch (cp) {
-      case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB: case 0x300D: case 0x300F:
-        continue;  // closing quotes and brackets
-      case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
-        return true;
-      default:
-        return false;
-    }
+    const SentenceBreak sb = unicode::sentence_break(unicode::prev(doc.text, k));
+    if (sb == SentenceBreak::Close) continue;
+    return sb == SentenceBreak::ATerm || sb == SentenceBreak::STerm;
   }
   return false;
 }
@@ -69,10 +64,6 @@ double weight(const html::Block& b, bool furniture) {
   if (is_prose(b)) return c * std::max(0.0, 1 - 2 * b.link_density);
   return -kLabelWeight * c;
 }
-
-}  // namespace
-
-namespace {
 
 // The subtree chosen with one notion of furniture.
 struct Choice {

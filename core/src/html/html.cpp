@@ -278,18 +278,30 @@ std::uint32_t token_cues(std::string_view token) {  // token: lowercase
   return bits;
 }
 
-// All bits, public and internal, of a whitespace-separated list of tokens.
-std::uint32_t value_cues(std::string_view value, std::string& scratch) {
+// Calls fn(token) for each token of an attribute value lower-cased into `scratch`
+// (tokens split at HTML white space); stops early when fn returns true. Returns whether
+// it did.
+template <class Fn>
+bool any_token(std::string_view value, std::string& scratch, Fn&& fn) {
   lowercase_into(value, scratch);
   const std::string_view v = scratch;
-  std::uint32_t bits = 0;
   for (std::size_t i = 0; i < v.size();) {
     while (i < v.size() && is_ws(static_cast<unsigned char>(v[i]))) ++i;
     std::size_t j = i;
     while (j < v.size() && !is_ws(static_cast<unsigned char>(v[j]))) ++j;
-    if (j > i) bits |= token_cues(v.substr(i, j - i));
+    if (j > i && fn(v.substr(i, j - i))) return true;
     i = j;
   }
+  return false;
+}
+
+// All bits, public and internal, of a whitespace-separated list of tokens.
+std::uint32_t value_cues(std::string_view value, std::string& scratch) {
+  std::uint32_t bits = 0;
+  any_token(value, scratch, [&](std::string_view token) {
+    bits |= token_cues(token);
+    return false;
+  });
   return bits;
 }
 
@@ -314,16 +326,7 @@ std::uint32_t token_marks(std::string_view token) {
 }
 
 bool has_token(std::string_view value, std::string_view word, std::string& scratch) {
-  lowercase_into(value, scratch);
-  const std::string_view v = scratch;
-  for (std::size_t i = 0; i < v.size();) {
-    while (i < v.size() && is_ws(static_cast<unsigned char>(v[i]))) ++i;
-    std::size_t j = i;
-    while (j < v.size() && !is_ws(static_cast<unsigned char>(v[j]))) ++j;
-    if (v.substr(i, j - i) == word) return true;
-    i = j;
-  }
-  return false;
+  return any_token(value, scratch, [&](std::string_view token) { return token == word; });
 }
 
 bool contains_lower(std::string_view value, std::string_view word, std::string& scratch) {
@@ -553,6 +556,7 @@ class Parser {
   std::string first_time_;         // the first shown <time datetime>
   std::int32_t block_node_ = -1;   // of the current block
   std::unordered_map<std::string, std::uint32_t> marks_cache_;  // class/id value -> mark bits
+  std::string marks_key_;
 };
 
 // Character references decoded, white space runs collapsed to one space, trimmed.
@@ -1104,21 +1108,17 @@ void Parser::push(std::uint32_t id, const Attributes& a) {
 
 std::uint32_t Parser::class_marks(std::string_view value) {
   if (value.size() > 200) value = value.substr(0, 200);
-  const auto hit = marks_cache_.find(std::string(value));
+  marks_key_.assign(value);  // a reused buffer: no allocation per element for the lookup
+  const auto hit = marks_cache_.find(marks_key_);
   if (hit != marks_cache_.end()) return hit->second;
-  lowercase_into(value, scratch2_);
-  const std::string_view v = scratch2_;
   std::uint32_t bits = 0;
-  for (std::size_t i = 0; i < v.size();) {
-    while (i < v.size() && is_ws(static_cast<unsigned char>(v[i]))) ++i;
-    std::size_t j = i;
-    while (j < v.size() && !is_ws(static_cast<unsigned char>(v[j]))) ++j;
-    if (j > i) bits |= token_marks(v.substr(i, j - i));
-    i = j;
-  }
+  any_token(value, scratch2_, [&](std::string_view token) {
+    bits |= token_marks(token);
+    return false;
+  });
   // A negative word anywhere wins: "content sidebar" is a sidebar.
   if (bits & mark::kNegative) bits &= ~(mark::kPositive | mark::kArticleBody);
-  if (marks_cache_.size() < 4096) marks_cache_.emplace(std::string(value), bits);
+  if (marks_cache_.size() < 4096) marks_cache_.emplace(marks_key_, bits);
   return bits;
 }
 
